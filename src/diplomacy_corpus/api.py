@@ -1,0 +1,234 @@
+"""The Python API: parse, parse_text, parse_many, export, load.
+
+Paths and text go through different functions (a ``str`` is never guessed to be a
+path). Options after the first argument are keyword-only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from . import plugins
+from .convert import document_from_dict
+from .decoding import DEFAULT_MAX_BYTES, normalize_text
+from .errors import DiplomacyCorpusError, InputError, ParseError, PluginError
+from .inputs import iter_sources, read_file
+from .interfaces import Parser, Source
+from .models import Document
+
+__all__ = ["Result", "export", "load", "parse", "parse_many", "parse_source", "parse_text"]
+
+logger = logging.getLogger("diplomacy_corpus")
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Result:
+    """The outcome of one input of [`parse_many`][diplomacy_corpus.parse_many]."""
+
+    origin: str
+    """The input: a file path or ``FILE.jsonl#ID``."""
+    document: Document | None = None
+    """The parsed document, or None when the input failed."""
+    error: DiplomacyCorpusError | None = None
+    """Why the input failed, or None."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the input gave a document."""
+        return self.document is not None
+
+
+def choose_parser(source: Source, name: str | None = None) -> Parser:
+    """The parser for ``source``: the one named, else the highest score (ties: first registered).
+
+    A parser whose ``score`` raises is skipped (and logged), never fatal.
+    """
+    if name:
+        return plugins.get_parser(name)
+    best: Parser | None = None
+    best_score = float("-inf")
+    for parser in plugins.get_parsers().values():
+        try:
+            score = float(parser.score(source))
+        except Exception as exc:  # a broken plugin must not stop the batch
+            logger.warning("parser %r failed to score %s: %s", parser.name, source.origin, exc)
+            continue
+        if score > best_score:
+            best, best_score = parser, score
+    if best is None:
+        raise PluginError("no parser is available (is the built-in 'text' parser disabled?)")
+    return best
+
+
+def parse_source(source: Source, *, parser: str | None = None, extract: bool = True) -> Document:
+    """Parse one [`Source`][diplomacy_corpus.Source] and run extraction on it.
+
+    Raises:
+        ParseError: when the parser fails or returns something that is not a Document.
+        UnknownPluginError: when ``parser`` names no parser.
+    """
+    chosen = choose_parser(source, parser)
+    try:
+        document = chosen.parse(source)
+    except DiplomacyCorpusError:
+        raise
+    except Exception as exc:
+        raise ParseError(f"{source.origin}: parser {chosen.name!r} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(document, Document):
+        raise ParseError(f"{source.origin}: parser {chosen.name!r} returned {type(document).__name__}, not a Document")
+    if document.origin != source.origin:
+        document = attrs.evolve(document, origin=source.origin)
+    if extract:
+        from .extract import extract as run_extraction
+
+        try:
+            document = run_extraction(document)
+        except Exception as exc:
+            raise ParseError(f"{source.origin}: extraction failed: {type(exc).__name__}: {exc}") from exc
+    return document
+
+
+def parse(path: str | os.PathLike[str], *, parser: str | None = None, encoding: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True) -> Document:
+    """Parse one ``.txt`` or ``.html`` file.
+
+    Args:
+        path: the file.
+        parser: force a parser by name instead of choosing by score.
+        encoding: force an encoding instead of detecting it.
+        max_bytes: refuse files larger than this.
+        extract: run extraction of actors, events and metrics (default True).
+
+    Raises:
+        InputError: when the file cannot be read or decoded.
+        ParseError: when parsing fails.
+    """
+    return parse_source(read_file(path, encoding=encoding, max_bytes=max_bytes), parser=parser, extract=extract)
+
+
+def parse_text(text: str, *, origin: str = "<text>", parser: str | None = None, url: str | None = None,
+               title: str | None = None, published: str | None = None, extract: bool = True) -> Document:
+    """Parse text or HTML held in memory.
+
+    Args:
+        text: plain text or HTML (recognised by its markup).
+        origin: a label for the document (it becomes ``Document.origin``).
+        parser: force a parser by name.
+        url: the article's URL, when known (helps choose the outlet's parser).
+        title: the headline, when it is given apart from the text.
+        published: the publication date (ISO 8601), when known; it dates year-less mentions.
+        extract: run extraction (default True).
+    """
+    if not isinstance(text, str):
+        raise InputError(f"{origin}: parse_text() needs a str, not {type(text).__name__}; use parse() for files")
+    if not text.strip():
+        raise InputError(f"{origin}: empty input")
+    source = Source.from_text(normalize_text(text), origin=origin, url=url, title=title, published=published)
+    return parse_source(source, parser=parser, extract=extract)
+
+
+def _parse_one(item: Source | InputError, parser: str | None, extract: bool) -> Result:
+    if isinstance(item, InputError):
+        origin = str(item).split(": ", 1)[0]
+        return Result(origin=origin, error=item)
+    try:
+        return Result(origin=item.origin, document=parse_source(item, parser=parser, extract=extract))
+    except DiplomacyCorpusError as exc:
+        return Result(origin=item.origin, error=exc)
+    except Exception as exc:  # never stop the batch
+        return Result(origin=item.origin, error=ParseError(f"{item.origin}: {type(exc).__name__}: {exc}"))
+
+
+def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None = None,
+               encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True,
+               workers: int = 1) -> Iterator[Result]:
+    """Parse files, folders and JSON Lines corpora lazily: one [`Result`][diplomacy_corpus.Result] per document.
+
+    A failing input gives a Result with ``error`` set; the batch never stops.
+
+    Args:
+        inputs: files (``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.jsonl.gz``) and folders.
+        parser: force a parser by name.
+        encoding: force an encoding for text and HTML files.
+        max_bytes: size cap per file (per line for JSON Lines).
+        extract: run extraction (default True).
+        workers: number of processes; results come in input order whatever the number.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    sources = iter_sources(inputs, encoding=encoding, max_bytes=max_bytes)
+    if workers <= 1:
+        for item in sources:
+            yield _parse_one(item, parser, extract)
+        return
+    from ._workers import parallel_map
+
+    yield from parallel_map(_parse_one, sources, workers=workers, args=(parser, extract))
+
+
+def export(documents: Iterable[Document], format: str, destination: str | os.PathLike[str],  # noqa: A002
+           *, force: bool = False, **options: Any) -> int:
+    """Write documents with the exporter called ``format``; returns how many were written.
+
+    Args:
+        documents: any iterable of documents (consumed once, streamed).
+        format: an exporter name (``json``, ``jsonl``, ``csv``, ``markdown``, ...).
+        destination: the output file (or folder, for folder formats).
+        force: overwrite an existing destination.
+        **options: options of the exporter.
+
+    Raises:
+        UnknownPluginError: when no exporter is called ``format``.
+        ExportError: when the destination exists and ``force`` is false.
+    """
+    exporter = plugins.get_exporter(format)
+    return exporter.export(documents, Path(destination), force=force, **options)
+
+
+def load(path: str | os.PathLike[str]) -> Iterator[Document]:
+    """Read documents back from a ``json`` or ``jsonl`` export (``.gz`` too), lazily.
+
+    Raises:
+        InputError: when the file is not such an export.
+    """
+    p = Path(path)
+    opener = gzip.open if p.name.endswith(".gz") else open
+    try:
+        with opener(p, "rt", encoding="utf-8") as stream:  # type: ignore[operator]
+            head = stream.read(1)
+            while head and head.isspace():
+                head = stream.read(1)
+            if head == "[" or head == "{" and not p.name.endswith((".jsonl", ".jsonl.gz")):
+                data = json.loads(head + stream.read())
+                items = data.get("documents", []) if isinstance(data, dict) else data
+                if not isinstance(items, list):
+                    raise InputError(f"{p}: no 'documents' list")
+                for number, item in enumerate(items):
+                    yield _structure(item, f"{p}[{number}]")
+                return
+            first = head + stream.readline()
+            for number, line in enumerate([first], start=1):
+                if line.strip():
+                    yield _structure(json.loads(line), f"{p}:{number}")
+            for number, line in enumerate(stream, start=2):
+                if line.strip():
+                    yield _structure(json.loads(line), f"{p}:{number}")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: not a JSON or JSON Lines export: {exc}") from None
+
+
+def _structure(data: Any, where: str) -> Document:
+    try:
+        return document_from_dict(data)
+    except Exception as exc:
+        raise InputError(f"{where}: not a document: {exc}") from None
