@@ -71,57 +71,64 @@ _RELATIVE: dict[str, tuple[str, int]] = {
     k: (v["unit"], int(v["offset"])) for k, v in _WORDS["relative"].items()
 }
 _MONTH_WORDS: dict[str, int] = _WORDS["month_words"]
+_NOT_AFTER_DM = frozenset(_WORDS["not_after_day_month"])
 
 
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_B = r"(?<![\w.,/])"  # no number or word glued before
-_A = r"(?![\w/]|[.,\-]\d)"  # no number or word glued after
+# Every pattern runs on the lower-cased text. The numeric pattern is tried only where a
+# run of digits starts (found by a plain ``\d+`` scan, which the regex engine does fast);
+# the words that must stand before a number (``ngày``, ``tháng``, ``năm``) are checked
+# on a short window behind it. Relative expressions contain no digit and get their own
+# pattern, which starts with a literal word so that the engine skips ahead quickly.
+# Together this is about 10x faster on real news than one alternation tried everywhere.
 _D = r"\d{1,2}"
 _Y = r"\d{4}"
-_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
-_TRIG = r"(?:(?<!\w)(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|khuya|hôm|ngày|từ|đến|vào)\s+(?:ngày\s+)?)"
-_MONTH_WORD = "|".join(w[0].upper() + w[1:] for w in sorted(_MONTH_WORDS, key=len, reverse=True))
-_PAST = _alt(_WORDS["past_cues"])
-_FUTURE = _alt(_WORDS["future_cues"])
-
-
-def _cue(prefix: str) -> str:
-    return rf"(?:\s+(?:(?P<{prefix}_past>{_PAST})|(?P<{prefix}_future>{_FUTURE}))(?!\w))?"
-
-
-
-_PATTERN = "|".join(
-    [
-        # 28/6-1/7, 24/6/1967-24/6/2017, từ 20/11 đến 22/11/2020
-        rf"(?P<xr>{_TRIG}?{_B}(?P<xr_d1>{_D})/(?P<xr_m1>{_D})(?:/(?P<xr_y1>{_Y}))?{_DASH}"
-        rf"(?:ngày\s+)?(?P<xr_d2>{_D})/(?P<xr_m2>{_D})(?:/(?P<xr_y2>{_Y}))?{_A})",
-        # từ ngày 20 - 22/11, 11-15/5/2017, ngày 12-13/6, 20 và 21 tháng 11 năm 2020
-        rf"(?P<dr>(?:{_TRIG}{_B}|{_B}(?=\d{{1,2}}\s*[-–—]\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
-        rf"(?P<dr_d1>{_D})(?:{_DASH}|\s+và\s+)(?:ngày\s+)?(?P<dr_d2>{_D})"
-        rf"(?:(?P<dr_s>[/.-])(?P<dr_m>{_D})(?:(?P=dr_s)(?P<dr_y>{_Y}))?"
-        rf"|\s+tháng\s+(?P<dr_lm>{_D})(?:\s+năm\s+(?P<dr_ly>{_Y}))?){_A})",
-        # 29/3/2023, ngày 23-5-2016, 10.2.2017
-        rf"(?P<full>{_TRIG}?{_B}(?P<f_d>{_D})(?P<f_s>[/.-])(?P<f_m>{_D})(?P=f_s)(?P<f_y>{_Y}){_A})",
-        # ngày 29 tháng 3 năm 2023
-        rf"(?P<long>{_TRIG}(?P<l_d>{_D})\s+tháng\s+(?P<l_m>{_D})(?:\s*(?:năm\s+|[/,-]\s*)(?P<l_y>{_Y}))?{_A}{_cue('l')})",
-        # ngày 29/3, tối 2/7 vừa qua, ngày 14-3, ngày 10.2, (25/6)
-        rf"(?P<dm>(?:{_TRIG}{_B}(?P<dm_d>{_D})[/.-]|(?<=\()(?P<dm_pd>{_D})/)(?P<dm_m>{_D}){_A}{_cue('dm')})",
-        # tháng 9/2023, tháng 5 năm 2022, tháng 11-2017, tháng 3, tháng Ba, (9/2016)
-        rf"(?P<mon>(?:tháng\s+(?:(?P<mo_m>{_D})|(?-i:(?P<mo_w>{_MONTH_WORD})))"
-        rf"|(?<=\()(?P<mo_pm>{_D})(?=/\d{{4}}\)))"
-        rf"(?:(?:\s*[/.-]\s*|\s+năm\s+)(?P<mo_y>{_Y}))?{_A}{_cue('mo')})",
-        # năm 2013, giai đoạn 2011-2015, năm 2016-2017
-        rf"(?P<year>(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+(?P<y1>{_Y})(?:\s*[-–]\s*(?P<y2>{_Y}))?{_A})",
-        # sáng nay, năm ngoái, tuần trước, ...
-        rf"(?P<rel>(?<!\w)(?:{_alt(_RELATIVE)})(?!\w))",
-    ]
+_A = r"(?![\w/]|[.,\-]\d)"  # no number or word glued after
+_NUMERIC = re.compile(
+    "|".join(
+        [
+            # 28/6-1/7, 24/6/1967-24/6/2017, 26-6 đến 1-7
+            rf"(?P<xr>(?P<xr_d1>{_D})(?P<xr_s>[/.-])(?P<xr_m1>{_D})(?:(?P=xr_s)(?P<xr_y1>{_Y}))?"
+            rf"(?:\s*(?P<xr_dash>[-–—])\s*|\s+(?:đến|tới)\s+)(?:ngày\s+)?"
+            rf"(?P<xr_d2>{_D})[/.-](?P<xr_m2>{_D})(?:[/.-](?P<xr_y2>{_Y}))?{_A})",
+            # 20 - 22/11, 11-15/5/2017, 20 và 21 tháng 11 năm 2020
+            rf"(?P<dr>(?P<dr_d1>{_D})(?:\s*[-–—]\s*|\s+(?:đến|tới|và)\s+)(?:ngày\s+)?(?P<dr_d2>{_D})"
+            rf"(?:[/.](?P<dr_m>{_D})(?:[/.](?P<dr_y>{_Y}))?"
+            rf"|\s+tháng\s+(?P<dr_lm>{_D})(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<dr_ly>{_Y}))?){_A})",
+            # 29/3/2023, 23-5-2016, 10.2.2017
+            rf"(?P<full>(?P<f_d>{_D})(?P<f_s>[/.-])(?P<f_m>{_D})(?P=f_s)(?P<f_y>{_Y}){_A})",
+            # (ngày) 29 tháng 3 năm 2023
+            rf"(?P<long>(?P<l_d>{_D})\s+tháng\s+(?P<l_m>{_D})(?:(?:\s+năm\s+|\s*[/,-]\s*)(?P<l_y>{_Y}))?{_A})",
+            # (tháng) 9/2023, 5 năm 2022, 11-2017, (9/2016)
+            rf"(?P<my>(?P<my_m>{_D})(?:\s*[/.-]\s*|\s+năm\s+)(?P<my_y>{_Y}){_A})",
+            # (ngày) 29/3, 14-3, 10.2, (25/6)
+            rf"(?P<dm>(?P<dm_d>{_D})(?P<dm_s>[/.-])(?P<dm_m>{_D}){_A})",
+            # (năm) 2013, (giai đoạn) 2011-2015
+            rf"(?P<yr>(?P<y1>{_Y})(?:\s*[-–]\s*(?P<y2>{_Y}))?{_A})",
+            # (tháng) 3
+            rf"(?P<mo>(?P<mo_m>{_D}){_A})",
+        ]
+    )
 )
-_RE = re.compile(_PATTERN, re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$", re.I)
-_QUICK = re.compile(r"\d|nay|qua|mai|kia|tới|sau|trước|ngoái|tháng|năm|tuần", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_RELATIVE_RE = re.compile(
+    r"(?:hôm|sáng|trưa|chiều|tối|đêm|ngày|tuần|tháng|năm)\s+"
+    rf"(?:nay|qua|kia|mai|này|trước|tới|sau|ngoái|{_alt(_MONTH_WORDS)})(?!\w)"
+)
+_TRIGGER = re.compile(
+    rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
+    r"\s+(?:(?P<day>ngày|hôm|mùng)\s+)?\(?$"
+)
+_MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|vào|trong|cuối|đầu|giữa|hồi)\s+)?tháng\s+$")
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|vào|trong|cuối|đầu|giữa|hồi)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
+_CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$")
+_PART_BEFORE = re.compile(r"(?<!\w)(đầu|cuối|giữa)\s+$")
+_WINDOW = 32
 
 
 def _int(value: str | None) -> int | None:
@@ -180,70 +187,134 @@ def _relative(phrase: str, ref: PartialDate | None) -> tuple[PartialDate, str] |
     return None
 
 
-def _mention(m: re.Match[str], ref: PartialDate | None) -> DateMention | None:  # noqa: C901
+def _ymd(y: str | None, m: str | None, d: str | None) -> tuple[int | None, int | None, int | None]:
+    return _int(y), _int(m), _int(d)
+
+
+def _numeric(  # noqa: C901, PLR0911, PLR0912
+    m: re.Match[str], low: str, text: str, ref: PartialDate | None
+) -> DateMention | None:
+    """Read one match of the numeric pattern, checking the words around it."""
     kind = m.lastgroup
     g = m.group
-    past = any(g(f"{p}_past") for p in ("l", "dm", "mo"))
-    future = any(g(f"{p}_future") for p in ("l", "dm", "mo"))
-    relative = past or future
     start, end = m.span()
-    if kind == "xr":
-        y1, y2 = _int(g("xr_y1")), _int(g("xr_y2"))
-        m1, m2 = int(g("xr_m1")), int(g("xr_m2"))
-        y2 = y2 if y2 is not None else (y1 if y1 is not None and m2 >= m1 else _infer_year(m2, ref, False, False))
-        y1 = y1 if y1 is not None else (y2 - 1 if y2 is not None and m1 > m2 else y2)
-        first, last = _make(y1, m1, int(g("xr_d1"))), _make(y2, m2, int(g("xr_d2")))
-        if first is None or last is None or (y1 == y2 and (m1, int(g("xr_d1"))) >= (m2, int(g("xr_d2")))):
+    if start and (low[start - 1].isalnum() or low[start - 1] in ".,/-"):
+        return None  # inside a longer number
+    before = low[max(0, start - _WINDOW) : start]
+    trig = _TRIGGER.search(before)
+    paren = before.endswith("(")
+    if trig is not None:
+        start -= len(before) - trig.start()
+    if kind in ("xr", "dr", "full"):
+        if kind == "xr":
+            if g("xr_s") != "/" and g("xr_dash"):
+                return None  # '26-6-1-7' is no range
+            y1, m1, d1 = _ymd(g("xr_y1"), g("xr_m1"), g("xr_d1"))
+            y2, m2, d2 = _ymd(g("xr_y2"), g("xr_m2"), g("xr_d2"))
+            assert m1 is not None and m2 is not None
+            if y2 is None:
+                y2 = y1 if y1 is not None and m2 >= m1 else _infer_year(m2, ref, False, False)
+            if y1 is None and y2 is not None:
+                y1 = y2 - 1 if m1 > m2 else y2
+            if y1 == y2 and (m1, d1 or 0) >= (m2, d2 or 0):
+                return None
+        elif kind == "dr":
+            m1 = m2 = _int(g("dr_m") or g("dr_lm"))
+            y1 = y2 = _int(g("dr_y") or g("dr_ly"))
+            d1, d2 = int(g("dr_d1")), int(g("dr_d2"))
+            if m1 is None or d1 >= d2 or (y1 is None and trig is None and not paren):
+                return None
+            if y1 is None:
+                y1 = y2 = _infer_year(m1, ref, False, False)
+        else:
+            y1, m1, d1 = _ymd(g("f_y"), g("f_m"), g("f_d"))
+            y2 = m2 = d2 = None
+        first = _make(y1, m1, d1)
+        last = _make(y2, m2, d2) if m2 is not None else None
+        if first is None or (m2 is not None and last is None):
             return None
         return DateMention(start=start, end=end, date=first, date_end=last, precision="day")
-    if kind == "dr":
-        month = _int(g("dr_m") or g("dr_lm"))
-        year = _int(g("dr_y") or g("dr_ly"))
-        d1, d2 = int(g("dr_d1")), int(g("dr_d2"))
-        if month is None or d1 >= d2:
+    if kind == "yr":
+        year = _YEAR_BEFORE.search(before)
+        y1, y2 = int(g("y1")), _int(g("y2"))
+        if year is None or (y2 is not None and y2 <= y1):
             return None
-        year = year if year is not None else _infer_year(month, ref, False, False)
-        first, last = _make(year, month, d1), _make(year, month, d2)
-        if first is None or last is None:
+        first, last = _make(y1, None, None), _make(y2, None, None) if y2 is not None else None
+        if first is None or (y2 is not None and last is None):
             return None
-        return DateMention(start=start, end=end, date=first, date_end=last, precision="day")
-    if kind == "full":
-        date = _make(int(g("f_y")), int(g("f_m")), int(g("f_d")))
-        return None if date is None else DateMention(start=start, end=end, date=date, precision="day")
-    if kind in ("long", "dm"):
-        month = int(g("l_m") or g("dm_m"))
-        day = int(g("l_d") or g("dm_d") or g("dm_pd"))
-        year = _int(g("l_y")) if kind == "long" else None
-        if year is None:
-            year = _infer_year(month, ref, past, future)
-        date = _make(year, month, day)
-        if date is None:
+        return DateMention(
+            start=start - (len(before) - year.start()), end=end, date=first, date_end=last, precision="year"
+        )
+    cue = _CUE_AFTER.match(low, end)
+    past = future = False
+    if cue is not None:
+        nxt = _NEXT_WORD.match(text, cue.end())
+        if cue.group("past") or not (nxt and nxt.group(1)[0].isupper()):  # 'tới Hà Nội' is a place
+            past, future = bool(cue.group("past")), bool(cue.group("future"))
+            end = cue.end()
+    if kind in ("my", "mo"):
+        month_word = _MONTH_BEFORE.search(before)
+        if month_word is None and not (kind == "my" and paren and low.startswith(")", m.end())):
             return None
-        return DateMention(start=start, end=end, date=date, precision="day", relative=relative)
-    if kind == "mon":
-        word = g("mo_w")
-        month = _MONTH_WORDS[" ".join(word.lower().split())] if word else int(g("mo_m") or g("mo_pm"))
-        year = _int(g("mo_y"))
+        if month_word is not None:
+            start = m.start() - (len(before) - month_word.start())
+        month = int(g("my_m") or g("mo_m"))
+        year = _int(g("my_y"))
         if year is None:
             year = _infer_year(month, ref, past, future)
         date = _make(year, month, None)
         if date is None:
             return None
-        return DateMention(start=start, end=end, date=date, precision="month", relative=relative)
-    if kind == "year":
-        y1, y2 = int(g("y1")), _int(g("y2"))
-        first = _make(y1, None, None)
-        last = _make(y2, None, None) if y2 is not None else None
-        if first is None or (y2 is not None and (last is None or y2 <= y1)):
+        return DateMention(start=start, end=end, date=date, precision="month", relative=past or future)
+    # long or dm: a day and a month, which need a trigger word ('ngày', 'sáng', ...)
+    if kind == "long":
+        y, mo, d = _ymd(g("l_y"), g("l_m"), g("l_d"))
+        if trig is None or not (trig.group("strong") or trig.group("day")):
             return None
-        return DateMention(start=start, end=end, date=first, date_end=last, precision="year")
-    if kind == "rel":
-        found = _relative(m.group(), ref)
-        if found is None:
+    else:
+        y, mo, d = _ymd(None, g("dm_m"), g("dm_d"))
+        slash = g("dm_s") == "/"
+        strong = trig is not None and bool(trig.group("strong") or trig.group("day"))
+        if not (strong or (slash and (trig is not None or paren))):
             return None
-        date, precision = found
-        return DateMention(start=start, end=end, date=date, precision=precision, relative=True)
-    return None  # pragma: no cover - every alternative is named
+        if not slash:
+            nxt = _NEXT_WORD.match(low, end)
+            if nxt is not None and nxt.group(1) in _NOT_AFTER_DM:
+                return None  # 'ngày 2-3 lần' is a count
+    assert mo is not None
+    if y is None:
+        y = _infer_year(mo, ref, past, future)
+    date = _make(y, mo, d)
+    if date is None:
+        return None
+    return DateMention(start=start, end=end, date=date, precision="day", relative=past or future)
+
+
+def _word_relative(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> DateMention | None:
+    start, end = m.span()
+    if start and low[start - 1].isalnum():
+        return None
+    words = low[start:end].split()
+    phrase = " ".join(words)
+    if words[0] == "tháng" and words[1] in _MONTH_WORDS:
+        if not text[end - len(words[1]) : end][0].isupper():
+            return None  # 'tháng ba' without a capital is rather 'the third month'
+        month = _MONTH_WORDS[words[1]]
+        date = _make(_infer_year(month, ref, False, False), month, None)
+        return None if date is None else DateMention(start=start, end=end, date=date, precision="month")
+    part = _PART_BEFORE.search(low, max(0, start - 8), start)
+    if part is not None and f"{part.group(1)} {phrase}" in _RELATIVE:
+        phrase = f"{part.group(1)} {phrase}"
+        start = part.start()
+    if phrase not in _RELATIVE:
+        return None
+    if _NUMBER_BEFORE.search(low, max(0, start - 12), start):
+        return None  # '10 năm trước' is a duration, not last year
+    found = _relative(phrase, ref)
+    if found is None:
+        return None
+    date, precision = found
+    return DateMention(start=start, end=end, date=date, precision=precision, relative=True)
 
 
 def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateMention]:
@@ -260,13 +331,28 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         One [`DateMention`][diplomacy_corpus.extract.dates.DateMention] per date, with
         ``text[m.start:m.end]`` the words that give it.
     """
-    if not text or not _QUICK.search(text):
+    if not text:
         return []
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters ('İ')
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: list[DateMention] = []
-    for m in _RE.finditer(text):
-        if m.lastgroup == "rel" and _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # '10 năm trước' is a duration, not last year
-        mention = _mention(m, reference)
+    pos = 0
+    for run in _DIGITS.finditer(low):
+        if run.start() < pos:
+            continue
+        m = _NUMERIC.match(low, run.start())
+        if m is None:
+            continue
+        pos = m.end()
+        mention = _numeric(m, low, text, reference)
         if mention is not None:
             found.append(mention)
+    rel = [
+        mention
+        for m in _RELATIVE_RE.finditer(low)
+        if (mention := _word_relative(m, low, text, reference)) is not None
+    ]
+    if rel:
+        found = sorted(found + rel, key=lambda d: d.start)
     return found
