@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomacy_corpus import Actor, Document, Event, Metric, PartialDate, Span
+
+
+@pytest.mark.parametrize("text", ["2025-04-04", "2024-09", "2013", "--03-29", "--11"])
+def test_partial_date_round_trips(text: str) -> None:
+    assert PartialDate.parse(text).isoformat() == text
+
+
+@pytest.mark.parametrize("text", ["2025-13-01", "2023-02-29", "--02-30", "29/3", "", "20255", "--3-29"])
+def test_partial_date_rejects_impossible_or_malformed(text: str) -> None:
+    with pytest.raises(ValueError):
+        PartialDate.parse(text)
+
+
+def test_partial_date_leap_day_without_year_is_allowed() -> None:
+    assert str(PartialDate(month=2, day=29)) == "--02-29"
+    assert str(PartialDate(month=2, day=29).with_year(2024)) == "2024-02-29"
+
+
+@given(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 28))
+def test_partial_date_property(year: int, month: int, day: int) -> None:
+    date = PartialDate(year=year, month=month, day=day)
+    assert PartialDate.parse(str(date)) == date
+    assert date.sort_key() == (year, month, day)
+
+
+def test_span_of_and_validation() -> None:
+    span = Span.of("Ngày 21/11, tại Hà Nội", 5, 10)
+    assert span.text == "21/11"
+    with pytest.raises(ValueError):
+        Span(start=5, end=4, text="")
+    with pytest.raises(ValueError):
+        Span(start=-1, end=0, text="")
+
+
+def test_models_are_frozen_and_validated() -> None:
+    actor = Actor(id="p1", name="Joe Biden", kind="person", country="US", titles=["Tổng thống"])
+    assert actor.titles == ("Tổng thống",)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        actor.name = "x"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        Actor(id="p1", name="x", kind="alien")
+    with pytest.raises(ValueError):
+        Actor(id="p1", name="x", kind="person", country="usa")
+    with pytest.raises(ValueError):
+        Event(id="e1", kind="party")
+    with pytest.raises(ValueError):
+        Metric(id="m1", kind="fdi", value=1, unit="bananas")
+    with pytest.raises(ValueError):
+        Metric(id="m1", kind="fdi", value=1, unit="USD", qualifier="roughly")
+
+
+def test_event_dates_accept_strings() -> None:
+    event = Event(id="e1", kind="visit", date="--11-20", date_end="--11-22", participants=["p1"])
+    assert event.date == PartialDate(month=11, day=20)
+    assert str(event.date_end) == "--11-22"
+
+
+def test_document_helpers() -> None:
+    actor = Actor(id="p1", name="Tô Lâm", kind="person")
+    doc = Document(origin="a.txt", text="x", actors=[actor], published="2025-07-03T08:00:00+07:00")
+    assert doc.actor("p1") is actor
+    assert doc.actor("p9") is None
+    assert doc.published_year() == 2025
+    assert Document(origin="b").published_year() is None
