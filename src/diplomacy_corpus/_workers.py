@@ -1,31 +1,144 @@
-"""Process-parallel mapping that keeps input order (used by ``parse_many(workers=N)``)."""
+"""Process-parallel mapping that keeps input order, and a per-document time limit.
+
+[`parallel_map`][diplomacy_corpus._workers.parallel_map] is what
+``parse_many(workers=N)`` runs on: items go to worker processes in chunks, results come
+back in input order, and only a bounded window of chunks is in flight, so memory does not
+grow with the corpus (``multiprocessing.Pool.imap`` would read the whole input ahead).
+When a worker process dies (a plugin that segfaults or calls ``os._exit``), the chunks
+in flight are run again one item at a time in a fresh pool, and the item that kills its
+worker gets an error result of its own; the batch goes on.
+
+[`time_limit`][diplomacy_corpus._workers.time_limit] interrupts code that runs too long
+with ``setitimer``/``SIGALRM``. It works on the main thread of a process (the CLI, a
+worker process); elsewhere (a thread of a Dask worker, Windows) it does nothing. Python
+code and regular expressions are interrupted; a C extension that never returns to the
+interpreter is not.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from itertools import islice
 from typing import Any, TypeVar
+
+__all__ = ["TimeLimitExceeded", "parallel_map", "time_limit"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
+class TimeLimitExceeded(BaseException):
+    """Raised inside the code that ran past its time limit.
+
+    A ``BaseException`` so that a plugin's ``except Exception`` cannot swallow it.
+    """
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise [`TimeLimitExceeded`][diplomacy_corpus._workers.TimeLimitExceeded] in the block after ``seconds``.
+
+    Does nothing when ``seconds`` is None or 0, or off the main thread.
+    """
+    if not seconds or seconds <= 0 or not _can_alarm():
+        yield
+        return
+
+    def _alarm(signum: int, frame: Any) -> None:
+        raise TimeLimitExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _context() -> Any:
+    # fork keeps plugins registered at run time (tests, --plugins-dir) in the workers.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-class _Call:
-    def __init__(self, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        self.func = func
-        self.args = args
+def _run_chunk(func: Callable[..., R], chunk: list[Any], args: tuple[Any, ...]) -> list[R]:
+    return [func(item, *args) for item in chunk]
 
-    def __call__(self, item: Any) -> Any:
-        return self.func(item, *self.args)
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def parallel_map(func: Callable[..., R], items: Iterable[T], *, workers: int, args: tuple[Any, ...] = (),
-                 chunksize: int = 16) -> Iterator[R]:
-    """``func(item, *args)`` for each item in ``workers`` processes, in input order, lazily."""
-    with _context().Pool(processes=workers) as pool:
-        yield from pool.imap(_Call(func, args), items, chunksize=chunksize)
+                 chunksize: int = 16, on_crash: Callable[[T, BaseException], R] | None = None) -> Iterator[R]:
+    """``func(item, *args)`` for each item in ``workers`` processes, in input order, lazily.
+
+    Args:
+        func: a picklable (module-level) function.
+        items: any iterable; read only a few chunks ahead of the results.
+        workers: number of processes.
+        args: extra arguments passed to every call.
+        chunksize: items sent to a worker at a time.
+        on_crash: builds the result of an item whose worker process died; without it
+            the error propagates.
+    """
+    window = max(2, 2 * workers)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    try:
+        for chunk in _chunks(items, chunksize):
+            pending.append((chunk, executor.submit(_run_chunk, func, chunk, args)))
+            while len(pending) >= window:
+                executor = yield from _drain_one(pending, executor, func, args, workers, on_crash)
+        while pending:
+            executor = yield from _drain_one(pending, executor, func, args, workers, on_crash)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain_one(pending: deque[tuple[list[T], Future[list[R]]]], executor: ProcessPoolExecutor,
+               func: Callable[..., R], args: tuple[Any, ...], workers: int,
+               on_crash: Callable[[T, BaseException], R] | None) -> Generator[R, None, ProcessPoolExecutor]:
+    """Yield the results of the oldest chunk; return the executor to go on with."""
+    chunk, future = pending.popleft()
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        if on_crash is None:
+            raise
+        # Every chunk in flight failed with the pool: rerun them one item at a time,
+        # each in a process of its own, so only the item that kills its worker fails.
+        executor.shutdown(wait=True, cancel_futures=True)
+        chunks = [chunk] + [c for c, _ in pending]
+        pending.clear()
+        for item_chunk in chunks:
+            for item in item_chunk:
+                yield _run_alone(item, func, args, on_crash)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    yield from results
+    return executor
+
+
+def _run_alone(item: T, func: Callable[..., R], args: tuple[Any, ...],
+               on_crash: Callable[[T, BaseException], R]) -> R:
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+    try:
+        return executor.submit(_run_chunk, func, [item], args).result()[0]
+    except BrokenProcessPool as exc:
+        return on_crash(item, exc)
+    finally:
+        executor.shutdown(wait=True)

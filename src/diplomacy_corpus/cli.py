@@ -7,8 +7,12 @@ output without ``--force``, ...).
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
 import logging
+import os
+import re
 import sys
 import time
 import traceback
@@ -19,9 +23,10 @@ from typing import Any, TextIO
 import click
 
 from . import __version__, plugins
-from .api import Result, parse_many
+from .api import DEFAULT_TIMEOUT, Result, parse_many
 from .decoding import DEFAULT_MAX_BYTES
-from .errors import DiplomacyCorpusError, UnknownPluginError
+from .errors import DiplomacyCorpusError
+from .interfaces import atomic_destination
 from .models import Document
 
 F = Callable[..., Any]
@@ -49,10 +54,33 @@ def main() -> None:
     """Turn Vietnamese news about foreign relations into a structured corpus."""
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Escape control characters (terminal escapes, bidi overrides) from input names."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 256
+                            else f"\\u{ord(m.group(0)):04x}", text)
+
+
 class _Tally:
+    """What the summary reports: documents written, inputs failed and files skipped."""
+
     def __init__(self) -> None:
         self.documents = 0
         self.failed: list[Result] = []
+        self.skipped: list[tuple[str, str]] = []
+
+    def skip(self, path: str, reason: str) -> None:
+        self.skipped.append((path, reason))
+
+
+def _echo_error(message: str, progress: Any) -> None:
+    line = f"error: {_printable(message)}"
+    if progress is not None:
+        progress.write(line, file=sys.stderr)
+    else:
+        click.echo(line, err=True)
 
 
 def _documents(results: Iterator[Result], tally: _Tally, progress: Any, errors_out: TextIO | None,
@@ -66,16 +94,35 @@ def _documents(results: Iterator[Result], tally: _Tally, progress: Any, errors_o
             continue
         tally.failed.append(result)
         message = str(result.error)
-        if progress is not None:
-            progress.write(f"error: {message}", file=sys.stderr)
-        else:
-            click.echo(f"error: {message}", err=True)
-        if debug and result.error is not None and result.error.__cause__ is not None:
-            traceback.print_exception(result.error.__cause__, file=sys.stderr)
+        _echo_error(message, progress)
+        cause = result.error.__cause__ if result.error is not None else None
+        if debug and cause is not None:
+            traceback.print_exception(cause, file=sys.stderr)
         if errors_out is not None:
             errors_out.write(json.dumps({"origin": result.origin, "error": type(result.error).__name__,
                                          "message": message}, ensure_ascii=False) + "\n")
-            errors_out.flush()
+
+
+def _summary(tally: _Tally, written: int | None, output: Path, format_: str, seconds: float,
+             errors_file: Path | None) -> None:
+    failed = len(tally.failed)
+    rate = (tally.documents + failed) / seconds if seconds > 0 else 0.0
+    outcome = f"{written} documents written to {output} ({format_})" if written is not None else \
+        f"nothing written ({tally.documents} documents parsed)"
+    click.echo(f"{outcome}, {failed} failed, {len(tally.skipped)} skipped, "
+               f"{seconds:.1f} s ({rate:,.0f} documents/s)", err=True)
+    for label, names in (("failed", [r.origin for r in tally.failed]), ("skipped", [p for p, _ in tally.skipped])):
+        if names:
+            shown = ", ".join(_printable(n) for n in names[:_NAMES_SHOWN])
+            more = f" ... and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else ""
+            click.echo(f"{label}: {shown}{more}", err=True)
+    if failed and errors_file is not None:
+        click.echo(f"error report: {errors_file}", err=True)
+    elif failed > _NAMES_SHOWN:
+        click.echo("pass --errors FILE for the full list of failures", err=True)
+
+
+_NAMES_SHOWN = 20
 
 
 @main.command()
@@ -84,65 +131,105 @@ def _documents(results: Iterator[Result], tally: _Tally, progress: Any, errors_o
               help="Output format (an exporter name; see 'diplomacy-corpus formats').")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Output file or folder.")
 @click.option("--parser", "-p", default=None, help="Force this parser instead of choosing by score.")
-@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes (output order and content do not depend on it).")
-@click.option("--encoding", default=None, help="Force the input encoding (e.g. cp1258) instead of detecting it.")
+@click.option("--force", is_flag=True, help="Overwrite the output (and the --errors file) if it exists.")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Worker processes; 0 for one per core (output order and content do not depend on it).")
+@click.option("--encoding", default=None,
+              help="Force the encoding of text and HTML files (e.g. cp1258) instead of detecting it.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Size cap per input file (per line for JSON Lines).")
-@click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
-              help="Write one JSON line per failed input to this file.")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0),
+              help="Time limit in seconds for parsing and extracting one document; 0 for none.")
+@click.option("--errors", "errors_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write one JSON line per failed input to this file: origin, error, message.")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of failures.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of failures and log debug messages.")
 @_plugins_dir_option
 def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool, workers: int,
-          encoding: str | None, max_bytes: int, errors_file: Path | None, no_progress: bool, debug: bool,
-          plugins_dir: tuple[Path, ...]) -> None:
-    """Parse INPUTS (files, folders, .jsonl/.jsonl.gz corpora) and write them to --output."""
+          encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None, no_progress: bool,
+          debug: bool, plugins_dir: tuple[Path, ...]) -> None:
+    """Parse INPUTS (files, folders, .jsonl/.jsonl.gz corpora) and write them to --output.
+
+    Every good document is written; each bad input is named (on stderr, in the summary and
+    in the --errors report) and the exit status is 1. The output is written to a temporary
+    file and renamed when complete, so it is never left half-written.
+    """
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        _parse_command(inputs, format_, output, parser, force, workers or os.cpu_count() or 1, encoding, max_bytes,
+                       timeout, errors_file, no_progress, debug, plugins_dir)
+    except (click.ClickException, click.exceptions.Exit, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        click.echo(f"interrupted; {output} was not written", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"error: {_printable(str(exc)) or type(exc).__name__} "
+                   f"({type(exc).__name__}; rerun with --debug for the traceback)", err=True)
+        sys.exit(1)
+
+
+def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool,
+                   workers: int, encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None,
+                   no_progress: bool, debug: bool, plugins_dir: tuple[Path, ...]) -> None:
     started = time.perf_counter()
     try:
         _load_dirs(plugins_dir)
         exporter = plugins.get_exporter(format_)
         if parser:
             plugins.get_parser(parser)
-    except (UnknownPluginError, DiplomacyCorpusError) as exc:
+    except DiplomacyCorpusError as exc:
         raise click.UsageError(str(exc)) from None
     _report_plugin_errors()
-    if output.exists() and not force:
-        raise click.UsageError(f"{output} exists; pass --force to overwrite it")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.UsageError(f"unknown encoding {encoding!r} (--encoding); e.g. utf-8, cp1258, utf-16") from None
+    for path, what in ((output, "output"), (errors_file, "--errors file")):
+        if path is not None and path.exists() and not force:
+            raise click.UsageError(f"{what} {path} exists; pass --force to overwrite it")
+    if errors_file is not None and output.resolve() == errors_file.resolve():
+        raise click.UsageError("--errors must name another file than --output")
     progress = None
     if not no_progress and sys.stderr.isatty():
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
         progress = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
     tally = _Tally()
-    errors_out = open(errors_file, "w", encoding="utf-8") if errors_file else None  # noqa: SIM115
+    written: int | None = None
+    exit_code = 0
+    errors_ctx = atomic_destination(errors_file, force=True) if errors_file else contextlib.nullcontext(None)
     try:
-        results = parse_many(inputs, parser=parser, encoding=encoding, max_bytes=max_bytes, workers=workers)
-        try:
-            written = exporter.export(_documents(results, tally, progress, errors_out, debug), output, force=force)
-        except DiplomacyCorpusError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
-        except Exception as exc:
-            if debug:
-                traceback.print_exc()
-            click.echo(f"error: exporter {exporter.name!r} failed: {type(exc).__name__}: {exc}; "
-                       f"{output} was not written", err=True)
-            sys.exit(1)
+        with errors_ctx as errors_tmp:
+            errors_out = open(errors_tmp, "w", encoding="utf-8") if errors_tmp else None  # noqa: SIM115
+            try:
+                results = parse_many(inputs, parser=parser, encoding=encoding, max_bytes=max_bytes, workers=workers,
+                                     timeout=timeout or None, on_skip=tally.skip,
+                                     exclude=[output] + ([errors_file] if errors_file else []))
+                documents = _documents(results, tally, progress, errors_out, debug)
+                try:
+                    written = exporter.export(documents, output, force=force)
+                except DiplomacyCorpusError as exc:
+                    click.echo(f"error: {_printable(str(exc))}", err=True)
+                    exit_code = 2
+                except Exception as exc:
+                    if debug:
+                        traceback.print_exc()
+                    click.echo(f"error: exporter {exporter.name!r} failed: {type(exc).__name__}: "
+                               f"{_printable(str(exc))}; {output} was not written", err=True)
+                    exit_code = 1
+            finally:
+                if errors_out is not None:
+                    errors_out.close()
     finally:
         if progress is not None:
             progress.close()
-        if errors_out is not None:
-            errors_out.close()
-    seconds = time.perf_counter() - started
-    failed = len(tally.failed)
-    click.echo(f"{written} documents written to {output} ({format_}), {failed} failed, {seconds:.2f} s", err=True)
-    if failed:
-        names = ", ".join(r.origin for r in tally.failed[:10]) + (" ..." if failed > 10 else "")
-        click.echo(f"failed: {names}", err=True)
-        sys.exit(1)
+    _summary(tally, written, output, format_, time.perf_counter() - started, errors_file if tally.failed else None)
+    if exit_code or tally.failed:
+        sys.exit(exit_code or 1)
 
 
 @main.command("plugins")
