@@ -10,13 +10,14 @@ import gzip
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from . import plugins
+from ._workers import TimeLimitExceeded, time_limit
 from .convert import document_from_dict
 from .decoding import DEFAULT_MAX_BYTES, normalize_text
 from .errors import DiplomacyCorpusError, InputError, ParseError, PluginError
@@ -49,7 +50,12 @@ class Result:
 def choose_parser(source: Source, name: str | None = None) -> Parser:
     """The parser for ``source``: the one named, else the highest score (ties: first registered).
 
-    A parser whose ``score`` raises is skipped (and logged), never fatal.
+    A parser whose ``score`` raises or returns something that is not a number is
+    skipped (and logged), never fatal.
+
+    Raises:
+        UnknownPluginError: when ``name`` names no parser.
+        PluginError: when no parser is available.
     """
     if name:
         return plugins.get_parser(name)
@@ -59,7 +65,10 @@ def choose_parser(source: Source, name: str | None = None) -> Parser:
         try:
             score = float(parser.score(source))
         except Exception as exc:  # a broken plugin must not stop the batch
-            logger.warning("parser %r failed to score %s: %s", parser.name, source.origin, exc)
+            logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin, type(exc).__name__, exc)
+            continue
+        if score != score:  # NaN
+            logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
             continue
         if score > best_score:
             best, best_score = parser, score
@@ -68,14 +77,18 @@ def choose_parser(source: Source, name: str | None = None) -> Parser:
     return best
 
 
-def parse_source(source: Source, *, parser: str | None = None, extract: bool = True) -> Document:
-    """Parse one [`Source`][diplomacy_corpus.Source] and run extraction on it.
+class _Stage:
+    """Where a document is in the pipeline, for the message when it runs out of time."""
 
-    Raises:
-        ParseError: when the parser fails or returns something that is not a Document.
-        UnknownPluginError: when ``parser`` names no parser.
-    """
+    __slots__ = ("what",)
+
+    def __init__(self) -> None:
+        self.what = "choosing a parser"
+
+
+def _parse_steps(source: Source, parser: str | None, extract: bool, stage: _Stage) -> Document:
     chosen = choose_parser(source, parser)
+    stage.what = f"parser {chosen.name!r}"
     try:
         document = chosen.parse(source)
     except DiplomacyCorpusError:
@@ -89,11 +102,22 @@ def parse_source(source: Source, *, parser: str | None = None, extract: bool = T
     if extract:
         from .extract import extract as run_extraction
 
+        stage.what = "extraction"
         try:
             document = run_extraction(document)
         except Exception as exc:
             raise ParseError(f"{source.origin}: extraction failed: {type(exc).__name__}: {exc}") from exc
     return document
+
+
+def parse_source(source: Source, *, parser: str | None = None, extract: bool = True) -> Document:
+    """Parse one [`Source`][diplomacy_corpus.Source] and run extraction on it.
+
+    Raises:
+        ParseError: when the parser fails or returns something that is not a Document.
+        UnknownPluginError: when ``parser`` names no parser.
+    """
+    return _parse_steps(source, parser, extract, _Stage())
 
 
 def parse(path: str | os.PathLike[str], *, parser: str | None = None, encoding: str | None = None,
@@ -135,24 +159,46 @@ def parse_text(text: str, *, origin: str = "<text>", parser: str | None = None, 
     return parse_source(source, parser=parser, extract=extract)
 
 
-def _parse_one(item: Source | InputError, parser: str | None, extract: bool) -> Result:
+def _parse_one(item: Source | InputError, parser: str | None, extract: bool, timeout: float | None = None) -> Result:
+    """One Result for one item of ``iter_sources``; never raises (but KeyboardInterrupt)."""
     if isinstance(item, InputError):
-        origin = str(item).split(": ", 1)[0]
+        origin = getattr(item, "origin", None) or str(item).split(": ", 1)[0]
         return Result(origin=origin, error=item)
+    stage = _Stage()
     try:
-        return Result(origin=item.origin, document=parse_source(item, parser=parser, extract=extract))
+        with time_limit(timeout):
+            document = _parse_steps(item, parser, extract, stage)
+        return Result(origin=item.origin, document=document)
+    except TimeLimitExceeded:
+        return Result(origin=item.origin, error=ParseError(
+            f"{item.origin}: {stage.what} took longer than the time limit of {timeout:g} s (--timeout)"))
     except DiplomacyCorpusError as exc:
         return Result(origin=item.origin, error=exc)
-    except Exception as exc:  # never stop the batch
-        return Result(origin=item.origin, error=ParseError(f"{item.origin}: {type(exc).__name__}: {exc}"))
+    except (Exception, SystemExit) as exc:  # never stop the batch, even for a plugin calling sys.exit()
+        error = ParseError(f"{item.origin}: {stage.what} failed: {type(exc).__name__}: {exc}")
+        error.__cause__ = exc
+        return Result(origin=item.origin, error=error)
+
+
+def _crashed(item: Source | InputError, exc: BaseException) -> Result:
+    origin = getattr(item, "origin", "<input>")
+    return Result(origin=origin, error=ParseError(
+        f"{origin}: the worker process died on this document ({type(exc).__name__}); a plugin may have crashed"))
+
+
+#: Default per-document time limit of parsing and extraction, in seconds.
+DEFAULT_TIMEOUT = 60.0
 
 
 def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None = None,
                encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True,
-               workers: int = 1) -> Iterator[Result]:
+               workers: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
+               on_skip: Callable[[str, str], None] | None = None,
+               exclude: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Result]:
     """Parse files, folders and JSON Lines corpora lazily: one [`Result`][diplomacy_corpus.Result] per document.
 
-    A failing input gives a Result with ``error`` set; the batch never stops.
+    A failing input gives a Result with ``error`` set; the batch never stops. Memory does
+    not grow with the number of inputs, with one worker or many.
 
     Args:
         inputs: files (``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.jsonl.gz``) and folders.
@@ -160,18 +206,25 @@ def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None =
         encoding: force an encoding for text and HTML files.
         max_bytes: size cap per file (per line for JSON Lines).
         extract: run extraction (default True).
-        workers: number of processes; results come in input order whatever the number.
+        workers: number of processes; results come in input order and are the same
+            whatever the number.
+        timeout: time limit in seconds for parsing and extracting one document (None or
+            0: no limit). Enforced with ``SIGALRM`` on the main thread of the process
+            that parses (always true for worker processes); elsewhere it is not enforced.
+        on_skip: called with ``(path, reason)`` for each file a folder walk leaves out.
+        exclude: files never to read, such as the output being written.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    sources = iter_sources(inputs, encoding=encoding, max_bytes=max_bytes)
+    sources = iter_sources(inputs, encoding=encoding, max_bytes=max_bytes, on_skip=on_skip, exclude=exclude)
     if workers <= 1:
         for item in sources:
-            yield _parse_one(item, parser, extract)
+            yield _parse_one(item, parser, extract, timeout)
         return
     from ._workers import parallel_map
 
-    yield from parallel_map(_parse_one, sources, workers=workers, args=(parser, extract))
+    yield from parallel_map(_parse_one, sources, workers=workers, args=(parser, extract, timeout),
+                            chunksize=32, on_crash=_crashed)
 
 
 def export(documents: Iterable[Document], format: str, destination: str | os.PathLike[str],  # noqa: A002
