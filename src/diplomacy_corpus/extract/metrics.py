@@ -1,0 +1,350 @@
+"""Metric extraction: the figures a Vietnamese news text quotes, with their kind and period.
+
+A metric is a figure with a unit the library knows: money (``hơn 123 tỷ USD``), a
+percentage (``tăng 11%``), a multiple (``gấp 3 lần``), a rank (``lớn thứ tám``), a count
+with its noun (``1.340 dự án``, ``30.000 sinh viên``, ``2,7 triệu lượt du khách``) or the
+length of a visit (``kéo dài 7 ngày``). Dates, years, anniversaries (``30 năm``),
+ordinals of meetings (``lần thứ 25``), ages, times and numbers in names (``số 10 phố
+Downing``, ``khóa 79``) are not metrics.
+
+The kind comes from the words before the figure in its sentence (the nearest cue wins:
+``kim ngạch thương mại`` gives ``trade_turnover``, ``xuất khẩu`` gives ``export``...),
+the qualifier from the word just before it (``hơn``, ``gần``, ``khoảng``, ``dưới``), and
+the period from the dates of the sentence (a date right after the figure, else the
+nearest before it, never a date of comparison such as ``so với năm 2015``); a sentence
+without one takes the period of the figures just before it in the same paragraph.
+The cue words live in ``lexicons/metric_kinds.json`` and ``lexicons/units.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from diplomacy_corpus.extract.dates import DateMention, find_dates
+from diplomacy_corpus.extract.numbers import NumberMention, find_numbers, parse_number
+from diplomacy_corpus.models import Metric, PartialDate, Span
+
+__all__ = ["find_metrics"]
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("diplomacy_corpus.extract.lexicons").joinpath(name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+_KINDS = _load("metric_kinds.json")
+_UNITS = _load("units.json")
+_STRONG: dict[str, str] = _KINDS["money_cues"]["strong"]
+_WEAK: dict[str, str] = _KINDS["money_cues"]["weak"]
+_COUNT_NOUNS: dict[str, str] = _KINDS["count_nouns"]
+_PARTY_NOUNS: dict[str, str] = _KINDS["party_nouns"]
+_QUALIFIER_OF = {w: q for q, words in _KINDS["qualifiers"].items() for w in words}
+_QUALIFIER_AFTER_OF = {w: q for q, words in _KINDS["qualifiers_after"].items() for w in words}
+_CURRENCY_OF = {w: code for code, words in _UNITS["currencies"].items() for w in words}
+_DECREASE = frozenset(_KINDS["decrease_cues"])
+
+_MONEY_CUE = re.compile(rf"(?<!\w)(?:{_alt([*_STRONG, *_WEAK])})(?!\w)")
+_FDI_MARKER = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['fdi_markers'])})(?!\w)")
+_PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
+_UNIT_AFTER = re.compile(
+    rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
+)
+_NOUN_AFTER = re.compile(rf"\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)")
+_MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
+_TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
+_DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
+_RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
+_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_QUALIFIER_OF)})\s+(?:mức\s+|con\s+số\s+)?$")
+_QUALIFIER_AFTER = re.compile(rf"\s+(?:{_alt(_QUALIFIER_AFTER_OF)})(?!\w)")
+_TIMES_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['times_cues'])})\s+(?:(?:{_alt(_QUALIFIER_OF)})\s+)?$")
+_GROWTH_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['growth_cues'])})(?!\w)")
+_DURATION_CUE = re.compile(r"(?<!\w)(?:kéo\s+dài|trong)\s+(?:(?:khoảng|gần|hơn)\s+)?$")
+_VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
+_POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_NOT_METRIC_BEFORE = re.compile(
+    r"(?<!\w)(?:số|khóa|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
+    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top)\s+$"
+)
+_ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
+             "tám": 8, "chín": 9, "mười": 10}
+_RANK = re.compile(
+    rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+(?:thứ|hạng)\s+"
+    rf"(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])"
+)
+_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười\s+một)\s+tháng\s+(?:đầu|cuối)"
+    r"|nửa\s+(?:đầu|cuối)|quý\s+(?:[1-4]|i{1,3}|iv)(?=\s+năm|/))\s*(?:năm|/)"
+    r"(?:\s*(?P<y>\d{4})|\s+(?P<rel>nay|ngoái|trước))?(?!\w)"
+)
+_COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$")
+_JUST_BEFORE_PERIOD = re.compile(r"\s*\(?\s*(?:(?:vào|trong|của|cho|tính\s+đến|đến|hết|riêng)\s+)*")
+_LEADING = re.compile(r"^(?:từ|đến|vào|trong|hồi|tính\s+đến)\s+", re.IGNORECASE)
+_SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
+_QUICK = re.compile(r"\d|thứ\s|hạng\s|triệu|tỷ|tỉ")
+
+
+@attrs.define(kw_only=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    qualifier: str | None = None
+    needs_kind: bool = False  # money with no cue: take the kind of the figure before
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def _money_kind(low: str, s: int, start: int) -> str | None:
+    strong = weak = None
+    for cue in _MONEY_CUE.finditer(low, s, start):
+        word = _norm(cue.group())
+        if word in _STRONG:
+            strong = word
+        else:
+            weak = word
+    word = strong or weak
+    if word is None:
+        return None
+    kind = _STRONG.get(word) or _WEAK[word]
+    if kind == "investment" and word not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, start + 80):
+        return "fdi"
+    return kind
+
+
+def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
+    clause = max(s, start - 60)
+    cues = list(_GROWTH_CUE.finditer(low, clause, start))
+    if not cues:
+        return ("growth_rate" if "tăng trưởng" in low[s:start] else "count"), False
+    return "growth_rate", _norm(cues[-1].group()) in _DECREASE
+
+
+def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:  # noqa: C901, PLR0911
+    """Decide whether one number of a sentence is a metric, and which."""
+    before = low[max(s, n.start - 24) : n.start]
+    if _NOT_METRIC_BEFORE.search(before):
+        return None
+    value, end = n.value, n.end
+    rng = _RANGE_NEXT.match(low, end, e)
+    if nxt is not None and rng is not None and rng.end() == nxt.start:
+        scale = _SCALES.search(nxt.text.lower())
+        if scale is not None and _SCALES.search(n.text.lower()) is None:
+            value *= parse_number("1" + scale.group()) or 1.0
+        after_at = nxt.end
+    else:
+        after_at = end
+    qualifier = None
+    q = _QUALIFIER_BEFORE.search(before)
+    start = n.start
+    if q is not None:
+        qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])]
+        start = n.start - (len(before) - q.start())
+    unit = _UNIT_AFTER.match(low, after_at, e)
+    if unit is None and low[max(s, n.start - 3) : n.start].endswith(("$", "us$", "€", "£")):
+        symbol = low[n.start - 1]
+        return _Figure(start=start - 1, end=end, value=value, unit=_UNITS["prefix_symbols"][symbol],
+                       kind=_money_kind(low, s, n.start) or "count", qualifier=qualifier)
+    if unit is not None:
+        end = unit.end() if after_at == n.end else n.end
+        if unit.group("pct"):
+            kind, negative = _percent_kind(low, s, n.start)
+            return _Figure(start=start, end=end, value=-value if negative else value, unit="percent",
+                           kind=kind, qualifier=qualifier)
+        code = _CURRENCY_OF[_norm(unit.group("cur"))]
+        kind = _money_kind(low, s, n.start)
+        return _Figure(start=start, end=end, value=value, unit=code, kind=kind or "count",
+                       qualifier=qualifier, needs_kind=kind is None)
+    if _MEASURE_AFTER.match(low, after_at, e):
+        return None
+    times = _TIMES_AFTER.match(low, after_at, e)
+    if times is not None:
+        if not _TIMES_CUE.search(low, max(s, start - 16), start):
+            return None
+        return _Figure(start=start, end=times.end(), value=value, unit="times", kind="growth", qualifier=qualifier)
+    days = _DAYS_AFTER.match(low, after_at, e)
+    if days is not None:
+        if not (_DURATION_CUE.search(low, max(s, start - 16), start) and _VISIT.search(low, s, start)):
+            return None
+        return _Figure(start=start, end=days.end(), value=value, unit="days", kind="duration", qualifier=qualifier)
+    noun = _NOUN_AFTER.match(low, after_at, e)
+    if noun is None:
+        if _POPULATION_CUE.search(low, max(s, start - 20), start) and value >= 1000:
+            return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
+        return None
+    word = _norm(noun.group("noun"))
+    if word in _PARTY_NOUNS:
+        if value < _KINDS["party_min"]:
+            return None
+        kind = _PARTY_NOUNS[word]
+    else:
+        kind = _COUNT_NOUNS[word]
+        if value < _KINDS["count_min"] or value != int(value) and value < 1000:
+            return None
+    if kind == "population" and value < 1000:
+        return None
+    return _Figure(start=start, end=noun.end(), value=value, unit="count", kind=kind, qualifier=qualifier)
+
+
+def _qualifier_after(low: str, fig: _Figure, e: int) -> None:
+    after = _QUALIFIER_AFTER.match(low, fig.end, e)
+    if after is not None and fig.qualifier is None:
+        fig.qualifier = _QUALIFIER_AFTER_OF[_norm(after.group())]
+        fig.end = after.end()
+
+
+def _periods(text: str, low: str, s: int, e: int, ref: PartialDate | None) -> list[tuple[int, int, str, bool]]:
+    """Period candidates of a sentence: (start, end, text, is_comparison)."""
+    found: list[tuple[int, int, str, bool]] = []
+    for m in _PERIOD.finditer(low, s, e):
+        label = _norm(text[m.start() : m.end()])
+        year = m.group("y")
+        if year is None and m.group("rel") and ref is not None and ref.year is not None:
+            label += f" ({ref.year - (0 if m.group('rel') == 'nay' else 1)})"
+        found.append((m.start(), m.end(), label, False))
+    dates = find_dates(text[s:e], reference=ref)
+    for d in dates:
+        a, b = d.start + s, d.end + s
+        if any(x <= a < y or x < b <= y for x, y, _, _ in found):
+            continue
+        if d.precision == "year":
+            label = str(d.date.year) + (f"-{d.date_end.year}" if d.date_end else "")
+        else:
+            label = _LEADING.sub("", _norm(text[a:b]))
+            if d.date.year is not None and str(d.date.year) not in label:
+                label += f" ({d.date.year})"
+        comparison = bool(_COMPARISON.search(low, max(s, a - 20), a))
+        found.append((a, b, label, comparison))
+    found.sort()
+    return found
+
+
+def _date_spans(found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _, _ in found]
+
+
+def _pick_period(fig: _Figure, low: str, periods: list[tuple[int, int, str, bool]]) -> str | None:
+    usable = [p for p in periods if not p[3]]
+    for a, _, label, _ in usable:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
+        if fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
+            return label
+    before = [p for p in usable if p[1] <= fig.start]
+    if before:
+        return before[-1][2]
+    after = [p for p in usable if p[0] >= fig.end]
+    return after[0][2] if after else None
+
+
+def find_metrics(
+    text: str, sentences: Sequence[tuple[int, int]], *, reference: PartialDate | None = None
+) -> list[Metric]:
+    """Find the figures a text quotes, sentence by sentence.
+
+    Args:
+        text: the text of the document.
+        sentences: ``(start, end)`` offsets of the sentences of ``text``, in order.
+        reference: the publication date, when known; it dates relative periods
+            (``năm nay``) and year-less dates.
+
+    Returns:
+        One [`Metric`][diplomacy_corpus.Metric] per figure, with ids ``m1``, ``m2``...
+        in text order; ``evidence`` is the whole sentence and ``text`` the figure as
+        written with its qualifier and unit (``hơn 123 tỷ USD``).
+    """
+    if not text or not _QUICK.search(text):
+        return []
+    low = _lower(text)
+    numbers = find_numbers(text)
+    ranks = list(_RANK.finditer(low)) if ("thứ" in low or "hạng" in low) else []
+    out: list[tuple[_Figure, str | None, tuple[int, int]]] = []
+    last_period: str | None = None
+    last_kind: str | None = None
+    last_end = -1
+    ni = ri = 0
+    for s, e in sentences:
+        while ni < len(numbers) and numbers[ni].start < s:
+            ni += 1
+        while ri < len(ranks) and ranks[ri].start() < s:
+            ri += 1
+        nums: list[NumberMention] = []
+        while ni < len(numbers) and numbers[ni].end <= e:
+            nums.append(numbers[ni])
+            ni += 1
+        rks = []
+        while ri < len(ranks) and ranks[ri].end() <= e:
+            rks.append(ranks[ri])
+            ri += 1
+        if not nums and not rks:
+            continue
+        if "\n" in text[last_end:s] if last_end >= 0 else True:
+            last_period = last_kind = None  # a new paragraph
+        figures: list[_Figure] = []
+        periods: list[tuple[int, int, str, bool]] | None = None
+        for i, n in enumerate(nums):
+            fig = _classify(n, low, s, e, nums[i + 1] if i + 1 < len(nums) else None)
+            if fig is None:
+                continue
+            if periods is None:
+                periods = _periods(text, low, s, e, reference)
+            if any(a <= n.start < b for a, b in _date_spans(periods)):
+                continue
+            _qualifier_after(low, fig, e)
+            figures.append(fig)
+        for r in rks:
+            raw = r.group("n")
+            value = int(raw) if raw.isdigit() else _ORDINALS[raw]
+            figures.append(_Figure(start=r.start(), end=r.end(), value=value, unit="rank", kind="rank"))
+        if not figures:
+            continue
+        if periods is None:
+            periods = _periods(text, low, s, e, reference)
+        figures.sort(key=lambda f: f.start)
+        for fig in figures:
+            period = _pick_period(fig, low, periods) or last_period
+            if fig.needs_kind:
+                fig.kind = last_kind or "count"
+            elif fig.unit not in ("percent", "count", "rank", "times", "days"):
+                last_kind = fig.kind
+            out.append((fig, period, (s, e)))
+            last_period = period
+        last_end = e
+    seen: set[tuple[str, float, str, str | None]] = set()
+    unique = []
+    for fig, period, span in out:  # a figure the text repeats is one fact
+        key = (fig.kind, fig.value, fig.unit, period)
+        if key not in seen:
+            seen.add(key)
+            unique.append((fig, period, span))
+    return [
+        Metric(
+            id=f"m{i}",
+            kind=fig.kind,
+            value=fig.value,
+            unit=fig.unit,
+            period=period,
+            qualifier=fig.qualifier,
+            text=text[fig.start : fig.end],
+            evidence=Span.of(text, s, e),
+        )
+        for i, (fig, period, (s, e)) in enumerate(unique, 1)
+    ]

@@ -1,0 +1,274 @@
+"""Vietnamese number grammar: read and write numbers as Vietnamese news prints them.
+
+Vietnamese groups thousands with a dot and marks decimals with a comma (``1.340`` is
+1340, ``11,4`` is 11.4), puts scale words after the figure (``2,7 triệu``,
+``123 tỷ``, ``1 nghìn tỷ``) and also spells numbers out (``một tỷ``,
+``hai mươi lăm``, ``ba trăm nghìn``).
+
+Examples:
+    >>> parse_number("2,7 triệu")
+    2700000.0
+    >>> format_number(1340.5)
+    '1.340,5'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["NumberMention", "find_numbers", "format_number", "parse_number"]
+
+
+def _load() -> dict[str, Any]:
+    path = resources.files("diplomacy_corpus.extract.lexicons").joinpath("number_words.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+_WORDS = _load()
+_DIGIT_WORDS: dict[str, int] = _WORDS["digits"]
+_TEN = frozenset(_WORDS["ten"])
+_TENS = frozenset(_WORDS["tens"])
+_HUNDRED = frozenset(_WORDS["hundred"])
+_LINK = frozenset(_WORDS["link"])
+_SCALES: dict[str, int] = _WORDS["scales"]
+_HALF = frozenset(_WORDS["half"])
+#: Every word of the number grammar, for look-ups by other modules.
+NUMBER_WORDS: frozenset[str] = frozenset(_DIGIT_WORDS) | _TEN | _TENS | _HUNDRED | _LINK
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SCALE_ALT = _alt(_SCALES)
+_WORD_ALT = _alt(NUMBER_WORDS)
+_VN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_VN_DECIMAL = re.compile(r"\d+(?:,\d+)?")
+_EN_DECIMAL = re.compile(r"\d+\.\d+")
+_EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+# A figure in digits with its scale words; tried only where a run of digits starts.
+_DIGIT_NUMBER = re.compile(
+    r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:\s*(?:{_SCALE_ALT})(?!\w))*(?:\s+(?:{_alt(_HALF)})(?!\w))?"
+)
+_DIGITS = re.compile(r"\d+")
+_SCALE = re.compile(rf"(?:{_SCALE_ALT})(?!\w)")
+_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_WORD_ALT})\s+)+$")
+_MORE_SCALES = re.compile(rf"(?:\s+(?:{_SCALE_ALT}))*(?:\s+(?:{_alt(_HALF)}))?(?!\w)")
+_NOT_NUMBER_BEFORE = frozenset({"trong", "mỗi", "hàng", "cả", "các", "những", "mọi", "từng", "nhiều", "vài"})
+
+
+@attrs.define(frozen=True, kw_only=True)
+class NumberMention:
+    """A number found in a text."""
+
+    start: int
+    """Offset of the first character in the text searched."""
+    end: int
+    """Offset just past the number and its scale words."""
+    value: float
+    """The value, fully scaled (``2,7 triệu`` is 2700000)."""
+    text: str
+    """The number as written (``2,7 triệu``)."""
+
+
+def _digits_value(token: str) -> float | None:
+    if _VN_THOUSANDS.fullmatch(token):
+        return float(token.replace(".", "").replace(",", "."))
+    if _VN_DECIMAL.fullmatch(token):
+        return float(token.replace(",", "."))
+    if _EN_DECIMAL.fullmatch(token):
+        return float(token)
+    if _EN_THOUSANDS.fullmatch(token):
+        return float(token.replace(",", ""))
+    return None
+
+
+def _words_value(tokens: list[str], head: float | None = None) -> float | None:  # noqa: C901, PLR0912
+    """Value of spelled-out Vietnamese number words, after an optional figure in digits."""
+    total = 0.0
+    group = head if head is not None else 0.0  # the part below the next scale word
+    pending: float | None = None  # a digit word waiting for mươi / trăm
+    largest = 0
+    last_scale = 1
+    seen = head is not None
+    for token in tokens:
+        if token in _DIGIT_WORDS:
+            if pending is not None:
+                return None  # 'hai ba' is no number
+            pending = float(_DIGIT_WORDS[token])
+        elif token in _TEN:
+            if pending is not None:
+                return None
+            group += 10
+        elif token in _TENS:
+            if pending is None:
+                return None
+            group += pending * 10
+            pending = None
+        elif token in _HUNDRED:
+            group += (pending if pending is not None else 1) * 100
+            pending = None
+        elif token in _LINK:
+            continue
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            value = group + (pending or 0) or (1.0 if not total else 0.0)
+            if scale > largest:
+                total = (total + value) * scale
+                largest = scale
+            else:
+                total += value * scale
+            group, pending, last_scale = 0.0, None, scale
+        elif token in _HALF:
+            if last_scale == 1 or group or pending is not None:
+                return None
+            total += last_scale / 2
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + group + (pending or 0)
+
+
+def parse_number(text: str) -> float | None:
+    """Read a number written the Vietnamese way, in digits, words or both.
+
+    Args:
+        text: the number alone: ``1.340``, ``11,4``, ``1615``, ``một``, ``hai mươi lăm``,
+            ``30.000``, ``2,7 triệu``, ``một tỷ``, ``1 nghìn tỷ``, ``-3,5``.
+
+    Returns:
+        The value, or None when ``text`` is not a number.
+
+    Examples:
+        >>> parse_number("1.340"), parse_number("11,4"), parse_number("một tỷ")
+        (1340.0, 11.4, 1000000000.0)
+    """
+    tokens = text.strip().lower().split()
+    if not tokens:
+        return None
+    sign = 1.0
+    if tokens[0][0] in "-−":
+        sign = -1.0
+        tokens[0] = tokens[0][1:]
+        if not tokens[0]:
+            tokens.pop(0)
+            if not tokens:
+                return None
+    head = None
+    if tokens[0][:1].isdigit():
+        head = _digits_value(tokens[0])
+        if head is None:
+            return None
+        tokens = tokens[1:]
+        if not tokens:
+            return sign * head
+    value = _words_value(tokens, head)
+    return None if value is None else sign * value
+
+
+def format_number(value: float) -> str:
+    """Write a number the Vietnamese way: dots between thousands, a decimal comma.
+
+    Every digit of the shortest exact form of ``value`` is kept, so that
+    ``parse_number(format_number(x)) == x`` for every finite ``x``.
+
+    Raises:
+        ValueError: for infinities and NaN.
+
+    Examples:
+        >>> format_number(11400000000.0), format_number(11.4), format_number(-0.5)
+        ('11.400.000.000', '11,4', '-0,5')
+    """
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"cannot write {value!r} as a Vietnamese number")
+    text = format(Decimal(repr(number)), "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    fraction = fraction.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        whole, tail = whole[:-3], whole[-3:]
+        groups.append(tail)
+    groups.append(whole)
+    body = ".".join(reversed(groups))
+    return f"{sign}{body},{fraction}" if fraction else f"{sign}{body}"
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters ('İ')
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Find the numbers of a Vietnamese text, with their scale words.
+
+    Figures in digits are all returned (``1.340``, ``11,4``, ``2,7 triệu``) unless they
+    are glued to a word (``G20``, ``COVID-19``, ``20h``) or to a slash (``8/116``).
+    Spelled-out numbers are returned when a scale word follows them (``một tỷ``,
+    ``gần ba triệu``); a bare ``hai`` is too often not a quantity to report.
+
+    Returns:
+        The numbers in text order; ``text[n.start:n.end] == n.text``.
+    """
+    if not text:
+        return []
+    low = _lower(text)
+    found: list[NumberMention] = []
+    pos = 0
+    for run in _DIGITS.finditer(low):
+        start = run.start()
+        if start < pos:
+            continue
+        m = _DIGIT_NUMBER.match(low, start)
+        assert m is not None  # a run of digits is always a number
+        pos = end = m.end()
+        if start and (low[start - 1].isalnum() or low[start - 1] in "/.," or (
+            low[start - 1] in "-–" and start > 1 and low[start - 2].isalnum()
+        )):
+            continue
+        if end < len(low) and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):
+            continue
+        value = parse_number(low[start:end])
+        if value is not None:
+            found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
+    if any(word in low for word in _SCALES):
+        found.extend(_word_numbers(text, low, found))
+        found.sort(key=lambda n: n.start)
+    return found
+
+
+def _word_numbers(text: str, low: str, digits: list[NumberMention]) -> list[NumberMention]:
+    taken = {(n.start, n.end) for n in digits}
+    covered = [(n.start, n.end) for n in digits]
+    found: list[NumberMention] = []
+    pos = 0
+    for scale in _SCALE.finditer(low):
+        s = scale.start()
+        if s < pos or (s and low[s - 1].isalnum()) or any(a <= s < b for a, b in covered):
+            continue
+        words = _WORDS_BEFORE.search(low, max(0, s - 40), s)
+        if words is None:
+            continue
+        start = words.start()
+        tokens = low[start:s].split()
+        before = low[max(0, start - 12) : start].split()
+        if tokens == ["năm"] and before and before[-1] in _NOT_NUMBER_BEFORE:
+            continue  # 'trong năm triệu' hardly occurs; 'năm' is rather the year
+        end = _MORE_SCALES.match(low, scale.end()).end()  # type: ignore[union-attr]
+        pos = end
+        value = parse_number(low[start:end])
+        if value is not None and (start, end) not in taken:
+            found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
+    return found
