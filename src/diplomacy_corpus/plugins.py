@@ -59,6 +59,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "diplomacy_corpus.default_plugins.text_parser",
     "diplomacy_corpus.default_plugins.json_exporter",
+    "diplomacy_corpus.default_plugins.csv_exporter",
+    "diplomacy_corpus.default_plugins.markdown_exporter",
 )
 
 #: Environment variable that switches third-party plugins off (``none``) or limits them.

@@ -1,30 +1,59 @@
 """Built-in ``json`` and ``jsonl`` exporters.
 
-``json`` writes ``{"schema_version": ..., "generator": ..., "documents": [...]}``,
-streaming one document at a time; ``jsonl`` writes one document object a line.
+``json`` writes ``{"schema_version": ..., "generator": {"name", "version"}, "documents": [...]}``,
+streaming one document at a time; ``jsonl`` writes one document object a line (the
+``#/$defs/document`` of the schema), with no header, so any JSON Lines tool reads it.
 Both write the plain-data form of [`document_to_dict`][diplomacy_corpus.document_to_dict],
-which [`load`][diplomacy_corpus.load] reads back.
+which [`load`][diplomacy_corpus.load] reads back: ``export(load(export(docs)))`` is
+byte-identical. The JSON Schema ships in the package as
+``diplomacy_corpus/schema/corpus.schema.json`` (see
+[`json_schema`][diplomacy_corpus.exporting.json_schema]).
+
+Output is UTF-8 without escapes for non-ASCII text, except U+0085, U+2028 and
+U+2029, which are escaped so every line-splitting tool sees one document a line; a string that cannot be encoded
+(a lone surrogate from an undecodable file name) is written as its JSON ``\\uXXXX``
+escape, so the export never fails on it and still loads back unchanged.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 import diplomacy_corpus as dc
+from diplomacy_corpus.exporting import atomic_destination
+
+# Line breaks that JSON leaves raw but str.splitlines() and old JavaScript split on.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _dumps(data: Any, **kwargs: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs).translate(_LINE_BREAKS)
 
 
-class JsonExporter(dc.StreamExporter):
+class _JsonBase(dc.StreamExporter):
+    def export(self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False,
+               **options: Any) -> int:
+        """Write to a temporary file beside ``destination`` and rename it on success.
+
+        Raises:
+            ExportError: when the destination exists and ``force`` is false, or an option is unknown.
+        """
+        if options:
+            raise dc.ExportError(f"{self.name}: unknown option(s) {', '.join(sorted(options))}; it takes none")
+        with atomic_destination(destination, force=force) as tmp, \
+                open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            return self.write(documents, stream)
+
+
+class JsonExporter(_JsonBase):
     """One JSON object holding every document, indented for reading."""
 
     name = "json"
     suffix = ".json"
-    description = "one JSON document {schema_version, generator, documents: [...]}, validated by the shipped JSON Schema"
+    description = "one JSON object {schema_version, generator, documents: [...]}, valid against the shipped schema"
 
     def write(self, documents: Iterable[dc.Document], stream: TextIO, **options: Any) -> int:
         """Stream the documents into one JSON object."""
@@ -42,12 +71,12 @@ class JsonExporter(dc.StreamExporter):
         return count
 
 
-class JsonlExporter(dc.StreamExporter):
+class JsonlExporter(_JsonBase):
     """JSON Lines: one document object a line, for large corpora and streaming tools."""
 
     name = "jsonl"
     suffix = ".jsonl"
-    description = "JSON Lines, one document object a line (streams; same fields as json)"
+    description = "JSON Lines, one document object a line (same fields as json, #/$defs/document)"
 
     def write(self, documents: Iterable[dc.Document], stream: TextIO, **options: Any) -> int:
         """Write one compact JSON object a line."""
