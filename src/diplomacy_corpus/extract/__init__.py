@@ -1,0 +1,89 @@
+"""The extraction pipeline: actors, events and metrics from a document's text.
+
+```python
+from diplomacy_corpus.extract import extract
+doc = extract(document)          # a copy with actors, events and metrics filled
+```
+
+Every span in the result indexes into ``document.text``. The publication date, when the
+document has one, is the reference for dates without a year.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import attrs
+
+from ..models import Document, PartialDate
+from .actors import analyse, build_actors
+from .events import find_events
+from .text import masked_regions, match_view, split_sentences
+
+try:  # written in parallel; the pipeline works without it
+    from .metrics import find_metrics as _find_metrics
+except ImportError:  # pragma: no cover - depends on the tree
+    _find_metrics = None
+
+try:
+    from .dates import find_dates as _find_dates
+except ImportError:  # pragma: no cover - depends on the tree
+    _find_dates = None
+
+__all__ = ["extract", "reference_date"]
+
+logger = logging.getLogger(__name__)
+
+
+def reference_date(published: str | None) -> PartialDate | None:
+    """The publication date as a [`PartialDate`][diplomacy_corpus.PartialDate], or None.
+
+    Args:
+        published: an ISO 8601 date or date-time (``2020-11-21T15:30:00+07:00``), a
+            year-month or a year.
+    """
+    if not published:
+        return None
+    try:
+        return PartialDate.parse(published.strip()[:10])
+    except ValueError:
+        try:
+            return PartialDate.parse(published.strip()[:7])
+        except ValueError:
+            try:
+                return PartialDate.parse(published.strip()[:4])
+            except ValueError:
+                return None
+
+
+def extract(document: Document) -> Document:
+    """Fill ``actors``, ``events`` and ``metrics`` from ``document.text``.
+
+    Args:
+        document: a parsed document; only ``text`` and ``published`` are read.
+
+    Returns:
+        A copy of the document (``attrs.evolve``) with the extracted items.
+    """
+    text = document.text or ""
+    reference = reference_date(document.published)
+    sentences = split_sentences(text)
+    view = match_view(text)
+    masks = masked_regions(view)
+    analysis = analyse(text, view, masks)
+    actors, mentions = build_actors(analysis)
+    dates: list[Any] = []
+    if _find_dates is not None and analysis.triggers:
+        try:
+            dates = _find_dates(text, reference=reference)
+        except Exception:  # noqa: BLE001 - a date bug must not lose the document
+            logger.exception("find_dates failed on %s", document.origin)
+    events = find_events(analysis, sentences, actors, mentions, dates)
+    metrics: list[Any] = []
+    if _find_metrics is not None:
+        try:
+            metrics = list(_find_metrics(text, sentences, reference=reference))
+        except Exception:  # noqa: BLE001 - a metric bug must not lose the document
+            logger.exception("find_metrics failed on %s", document.origin)
+    return attrs.evolve(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))

@@ -1,0 +1,548 @@
+"""Actors: persons (from titles, honorifics and name grammar), countries, organizations.
+
+Persons are found where news names them: after an office (``Tổng thống Mỹ Joe Biden``,
+stacked ``Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh``), after an honorific
+(``ông Olivier Marquette``), after ``người đồng cấp``, with an apposition after the
+name (``Khaw Boon Wan, Chủ tịch Đảng ...``), and foreign names in Latin script on their
+own (``Antony Blinken``). Short forms (``Biden``, ``ông Phúc``, ``A.Kawada``) are
+resolved to the fullest name in the document; every mention is kept as a span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from ..models import Actor, Span
+from . import lexicon
+from .names import TOKEN_RE, is_cap, is_vietnamese_syllable, name_kind
+
+__all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
+
+_CONNECTORS = frozenset({"và", "kiêm", "về", "của"})
+_FORMER = ("cựu", "nguyên")
+_LATIN_RUN_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’.\-]*\w)(?:[ ][A-Z][\w'’.\-]*\w){1,3}(?![\w'’])")
+_SHORT_INITIAL_RE = re.compile(r"([A-Z])\.\s?(\w[\w'’\-]*)$")
+
+
+@attrs.define(kw_only=True)
+class PersonMention:
+    """A person named at one place in the text."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "vi", "foreign", "short"
+    titles: list[str] = attrs.Factory(list)
+    country: str | None = None
+    counterpart: bool = False
+    explicit_country: bool = False
+
+
+@attrs.define(kw_only=True)
+class Analysis:
+    """Everything the lexicon scan found in a text, shared by actors and events."""
+
+    text: str
+    view: str
+    tokens: list[tuple[int, int]]
+    hits: dict[int, tuple[int, int, list[Any]]]  # token index -> (end token index, end offset, entries)
+    masks: list[tuple[int, int]]
+    persons: list[PersonMention] = attrs.Factory(list)
+    countries: list[tuple[int, int, str]] = attrs.Factory(list)
+    orgs: list[tuple[int, int, str, str]] = attrs.Factory(list)
+    places: list[tuple[int, int, str]] = attrs.Factory(list)
+    triggers: list[tuple[int, int, dict[str, Any]]] = attrs.Factory(list)
+    title_only: list[tuple[int, int, str, str | None]] = attrs.Factory(list)
+    hit_spans: list[tuple[int, int, tuple[str, ...]]] = attrs.Factory(list)
+
+    def masked(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in a credit, source or related-news region."""
+        i = bisect.bisect_right(self.masks, (pos, 1 << 62)) - 1
+        return i >= 0 and self.masks[i][0] <= pos < self.masks[i][1]
+
+    def overlaps_hit(self, start: int, end: int, *categories: str) -> bool:
+        """Whether ``[start, end)`` overlaps a lexicon hit (of ``categories``, or any)."""
+        spans = self.hit_spans
+        if not spans and self.hits:
+            spans = sorted((self.tokens[i][0], h[1], tuple(e.category for e in h[2])) for i, h in self.hits.items())
+            self.hit_spans = spans
+        j = bisect.bisect_left(spans, (end, -1)) - 1
+        while j >= 0 and spans[j][1] > start - 200:
+            if spans[j][1] > start and spans[j][0] < end:
+                if not categories or any(c in categories for c in spans[j][2]):
+                    return True
+            j -= 1
+        return False
+
+    def gap(self, i: int) -> str:
+        """The characters between token ``i - 1`` and token ``i``."""
+        return self.view[self.tokens[i - 1][1] : self.tokens[i][0]] if i > 0 else ""
+
+    def tok(self, i: int) -> str:
+        """The text of token ``i``."""
+        s, e = self.tokens[i]
+        return self.view[s:e]
+
+    def entry(self, i: int, *categories: str) -> tuple[int, Any] | None:
+        """The lexicon hit starting at token ``i`` in one of ``categories``: (end token, entry)."""
+        hit = self.hits.get(i)
+        if hit is None:
+            return None
+        for e in hit[2]:
+            if e.category in categories:
+                return hit[0], e
+        return None
+
+
+def _tokens(view: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN_RE.finditer(view)]
+
+
+def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
+    """Scan ``view`` once with every lexicon and find the persons it names.
+
+    Args:
+        text: the document text (spans index into it).
+        view: its [`match_view`][diplomacy_corpus.extract.text.match_view].
+        masks: regions never mined (credits, related news).
+
+    Returns:
+        The analysis: tokens, lexicon hits, person mentions, countries, orgs, triggers.
+    """
+    tokens = _tokens(view)
+    starts = [s for s, _ in tokens]
+    an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
+    for start, end, entries in lexicon.matcher().scan(view):
+        i = bisect.bisect_left(starts, start)
+        if i >= len(tokens) or tokens[i][0] != start:
+            continue
+        j = bisect.bisect_left(starts, end)
+        an.hits[i] = (j, end, entries)
+        if an.masked(start):
+            continue
+        for e in entries:
+            if e.category == "country":
+                an.countries.append((start, end, e.payload))
+            elif e.category == "org":
+                an.orgs.append((start, end, e.payload[0], e.payload[1]))
+            elif e.category == "place":
+                an.places.append((start, end, e.payload))
+            elif e.category == "trigger":
+                an.triggers.append((start, end, e.payload))
+    _find_persons(an)
+    return an
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def _hard_gap(gap: str) -> bool:
+    return bool(gap.strip()) or "\n" in gap
+
+
+def _run(an: Analysis, k: int, limit: int) -> int:
+    """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
+    j = k
+    sur = _surnames()[0]
+    while j < limit and is_cap(an.tok(j)) and (j == k or not _hard_gap(an.gap(j))):
+        if j > k and j in an.hits:
+            hit = an.hits[j]
+            inside_name = (
+                hit[0] == j + 1
+                and an.tok(k) in sur
+                and j - k < 3
+                and all(e.category in ("country", "place") for e in hit[2])
+                and is_vietnamese_syllable(an.tok(j))
+            )
+            if not inside_name:
+                break
+        j += 1
+    return j
+
+
+def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
+    """Parse titles, complements and countries from token ``i``; then a name if wanted.
+
+    Returns:
+        (titles, country, next token index, name as (start token, end token, kind) or None,
+        whether the chain began with a counterpart phrase).
+    """
+    n = len(an.tokens)
+    titles: list[str] = []
+    country: str | None = None
+    counterpart = False
+    k = i
+    comp: list[str] = []
+    current: tuple[str, bool] | None = None
+    lower_run = 0
+    direct = True  # nothing but titles, countries and honorifics since the last title
+
+    def close() -> None:
+        if current is not None:
+            canon, takes = current
+            words = list(comp)
+            while words and not words[-1][:1].isupper():
+                words.pop()
+            if takes and words and words[0][:1].isupper():
+                titles.append(canon + " " + " ".join(words))
+            else:
+                titles.append(canon)
+
+    limit = min(n, i + 18)
+    while k < limit:
+        if k > i and _hard_gap(an.gap(k)):
+            g = an.gap(k).strip()
+            nxt = an.entry(k, "title")
+            if g in {",", "-", "–"} and nxt is not None and "\n" not in an.gap(k):
+                pass  # stacked titles: "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+            else:
+                break
+        hit = an.entry(k, "title", "honorific", "counterpart", "country", "org", "place")
+        if hit is not None:
+            end, e = hit
+            if e.category == "title":
+                close()
+                current, comp, lower_run, direct = e.payload, [], 0, True
+            elif e.category == "counterpart":
+                close()
+                current, comp, direct, counterpart = None, [], True, True
+            elif e.category == "honorific":
+                direct = True
+                if want_name:
+                    j = _run(an, end, limit)
+                    if j > end:
+                        nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
+                        if nk is not None:
+                            close()
+                            return titles, country, j, (end + nk[0], j, nk[1]), counterpart
+                    close()
+                    return titles, country, end, None, counterpart
+            elif e.category == "country":
+                country = e.payload
+            elif e.category in ("org", "place"):
+                comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
+                direct = False
+            k = end
+            continue
+        tok = an.tok(k)
+        if tok == "tại" and an.entry(k + 1, "country", "place") is not None:
+            k = an.entry(k + 1, "country", "place")[0]  # type: ignore[index]
+            continue
+        if tok == "nước" and k == i + 1 or tok in ("Chính", "phủ") and False:
+            k += 1
+            continue
+        if is_cap(tok):
+            j = _run(an, k, limit)
+            run = [an.tok(t) for t in range(k, j)]
+            nk = name_kind(run, cued=direct) if want_name else None
+            if nk is not None and nk[1] in ("vi", "foreign"):
+                comp.extend(run[: nk[0]])
+                close()
+                return titles, country, j, (k + nk[0], j, nk[1]), counterpart
+            if nk is not None and nk[1] == "short" and direct and j == k + 1:
+                close()
+                return titles, country, j, (k, j, "short"), counterpart
+            comp.extend(run)
+            direct, lower_run = False, 0
+            k = j
+            continue
+        if tok[0].isdigit() or current is None and not counterpart:
+            break
+        if comp and (lower_run < 3 or tok in _CONNECTORS) and tok not in ("đã", "sẽ", "đang", "cũng", "vừa"):
+            comp.append(tok)
+            lower_run += 1
+            direct = False
+            k += 1
+            continue
+        break
+    close()
+    # Trailing lowercase words are not part of a complement.
+    return titles, country, k, None, counterpart
+
+
+def _clean_titles(titles: list[str]) -> list[str]:
+    out = []
+    for t in titles:
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _find_persons(an: Analysis) -> None:
+    n = len(an.tokens)
+    claimed: set[int] = set()
+    for i in sorted(an.hits):
+        if i in claimed:
+            continue
+        hit = an.entry(i, "title", "honorific", "counterpart")
+        if hit is None or an.masked(an.tokens[i][0]):
+            continue
+        titles, country, k, name, counterpart = _chain(an, i, want_name=True)
+        for t in range(i, k):
+            claimed.add(t)
+        if name is None:
+            if titles:
+                an.title_only.append((an.tokens[i][0], an.tokens[k - 1][1] if k > i else an.tokens[i][1], titles[0], country))
+            continue
+        s_tok, e_tok, kind = name
+        start, end = an.tokens[s_tok][0], an.tokens[e_tok - 1][1]
+        # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
+        if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
+            more, c2, k2, other, _ = _chain(an, e_tok, want_name=True)
+            if other is None:
+                titles += more
+                country = country or c2
+                for t in range(e_tok, k2):
+                    claimed.add(t)
+        former = i > 0 and an.tok(i - 1).lower() in _FORMER
+        del former  # the office is kept without the "former" marker
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind=kind,
+                titles=_clean_titles(titles),
+                country=country,
+                counterpart=counterpart,
+                explicit_country=country is not None,
+            )
+        )
+    _latin_names(an)
+
+
+def _latin_names(an: Analysis) -> None:
+    orgs = lexicon.load("organizations")
+    prefixes = set(orgs.get("org_prefixes", []))
+    suffixes = set(orgs.get("org_suffix_words", []))
+    taken = [(p.start, p.end) for p in an.persons]
+    for m in _LATIN_RUN_RE.finditer(an.view):
+        start, end = m.span()
+        if an.masked(start) or any(s < end and start < e for s, e in taken):
+            continue
+        words = m.group(0).split(" ")
+        if all(is_vietnamese_syllable(w) for w in words):
+            continue
+        if any(w in suffixes for w in words):
+            an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
+            continue
+        before = an.view[max(0, start - 40) : start].split()[-5:]
+        if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
+            continue
+        if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
+            continue
+        # Lexicon words inside the run (a country, an org, a place) make it no name.
+        if an.overlaps_hit(start, end):
+            continue
+        an.persons.append(PersonMention(start=start, end=end, name=an.text[start:end], kind="foreign"))
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, int]]]]:
+    """Merge mentions into actors (one per entity) and resolve short forms.
+
+    Returns:
+        The actors (persons ``p1``..., organizations ``o1``..., countries ``c-XX``) and,
+        per actor id, the ``(start, end)`` offsets of its mentions.
+    """
+    text, view = an.text, an.view
+    country_counts = Counter(c for _, _, c in an.countries)
+    foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
+    dominant = foreign[0] if foreign else None
+
+    people: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    shorts: list[PersonMention] = []
+
+    def person_for(name: str) -> dict[str, Any]:
+        k = _key(name)
+        if k not in people:
+            people[k] = {"name": name, "titles": [], "country": None, "mentions": [], "aliases": set(), "kinds": set()}
+            order.append(k)
+        return people[k]
+
+    for pm in an.persons:
+        if pm.kind == "short":
+            shorts.append(pm)
+            continue
+        p = person_for(pm.name)
+        _absorb(p, pm)
+    # A full name that ends another full name ("Lazo Hernandez" in "Esteban Lazo Hernandez").
+    keys = list(order)
+    for k in keys:
+        for other in keys:
+            if other != k and other in people and k in people and other.endswith(" " + k) and len(k.split()) >= 2:
+                _merge_into(people[other], people.pop(k))
+                order.remove(k)
+                break
+    # Short forms: "Biden", "ông Phúc", "A.Kawada", "Thủ tướng Medvedev".
+    for pm in shorts:
+        target = _resolve_short(pm.name, people, order)
+        if target is None and not is_vietnamese_syllable(pm.name):
+            target = _full_name_in_text(pm.name, an, people, order)
+        if target is None:
+            if is_vietnamese_syllable(pm.name) or not pm.titles and not pm.counterpart:
+                continue
+            target = person_for(pm.name)
+        p = people[target] if isinstance(target, str) else target
+        _absorb(p, pm)
+        if pm.name != p["name"]:
+            p["aliases"].add(pm.name)
+    # Every further occurrence of a full name or of a foreign family name.
+    _more_mentions(an, people, order)
+    # Counterparts borrow the office of the other side.
+    actors: list[Actor] = []
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    for n_, k in enumerate(order, 1):
+        p = people[k]
+        country = p["country"]
+        if country is None:
+            first = p["name"].split()[0]
+            sur, _ = _surnames()
+            if first in sur and all(is_vietnamese_syllable(w) for w in p["name"].split()):
+                country = "VN"
+            elif dominant is not None:
+                country = dominant
+        pid = f"p{n_}"
+        spans = sorted(set(p["mentions"]))
+        mentions[pid] = spans
+        actors.append(
+            Actor(
+                id=pid,
+                name=p["name"],
+                kind="person",
+                country=country,
+                titles=tuple(p["titles"]),
+                aliases=tuple(sorted(a for a in p["aliases"] if a != p["name"])),
+                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+            )
+        )
+    org_spans: dict[str, list[tuple[int, int]]] = {}
+    org_names: dict[str, str] = {}
+    for s, e, oid, name in an.orgs:
+        org_spans.setdefault(oid, []).append((s, e))
+        org_names.setdefault(oid, name)
+    for n_, (oid, spans) in enumerate(org_spans.items(), 1):
+        aid = f"o{n_}"
+        mentions[aid] = spans
+        actors.append(Actor(id=aid, name=org_names[oid], kind="organization",
+                            mentions=tuple(Span.of(text, s, e) for s, e in spans)))
+    person_spans = sorted(s for p in people.values() for s in p["mentions"])
+    by_code: dict[str, list[tuple[int, int]]] = {}
+    for s, e, code in an.countries:
+        i = bisect.bisect_right(person_spans, (s, 1 << 62)) - 1
+        if i >= 0 and person_spans[i][0] <= s < person_spans[i][1]:
+            continue
+        by_code.setdefault(code, []).append((s, e))
+    names = lexicon.load("countries").get("countries", {})
+    for code, spans in by_code.items():
+        aid = f"c-{code}"
+        mentions[aid] = spans
+        actors.append(Actor(id=aid, name=names.get(code, [code])[0], kind="country", country=code,
+                            mentions=tuple(Span.of(text, s, e) for s, e in spans)))
+    del view
+    return actors, mentions
+
+
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    from .names import surnames
+
+    return surnames()
+
+
+def _absorb(p: dict[str, Any], pm: PersonMention) -> None:
+    p["mentions"].append((pm.start, pm.end))
+    p["kinds"].add(pm.kind)
+    for t in pm.titles:
+        if t not in p["titles"]:
+            p["titles"].append(t)
+    if pm.country and (p["country"] is None or pm.explicit_country and not p.get("explicit")):
+        p["country"] = pm.country
+        p["explicit"] = pm.explicit_country
+    if pm.counterpart:
+        p["counterpart"] = True
+
+
+def _merge_into(p: dict[str, Any], q: dict[str, Any]) -> None:
+    p["mentions"] += q["mentions"]
+    p["aliases"] |= q["aliases"] | {q["name"]}
+    for t in q["titles"]:
+        if t not in p["titles"]:
+            p["titles"].append(t)
+    p["country"] = p["country"] or q["country"]
+
+
+def _resolve_short(form: str, people: dict[str, dict[str, Any]], order: list[str]) -> str | None:
+    m = _SHORT_INITIAL_RE.match(form)
+    initial, last = (m.group(1), m.group(2)) if m else (None, form)
+    k = _key(last)
+    found = [key for key in order if key in people and (key == k or key.endswith(" " + k))]
+    if initial is not None:
+        found = [key for key in found if key.startswith(initial.casefold())] or found
+    return found[0] if len(found) == 1 else None
+
+
+def _full_name_in_text(form: str, an: Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> str | None:
+    m = _SHORT_INITIAL_RE.match(form)
+    last = m.group(2) if m else form
+    rx = re.compile(r"((?:[A-Z][\w'’\-]*\w )+)" + re.escape(last) + r"(?![\w'’])")
+    for hit in rx.finditer(an.view):
+        if an.masked(hit.start()):
+            continue
+        words = hit.group(1).split()
+        while words and (words[0] in _surnames()[1] or not is_cap(words[0]) or is_vietnamese_syllable(words[0]) and len(words) > 2):
+            words.pop(0)
+        if not words or len(words) > 2:
+            continue
+        start = hit.end() - len(" ".join(words + [last]))
+        if an.overlaps_hit(start, hit.end() - len(last), "country", "org", "place", "title"):
+            continue
+        name = an.text[start : hit.end()]
+        k = _key(name)
+        if k not in people:
+            people[k] = {"name": name, "titles": [], "country": None, "mentions": [(start, hit.end())],
+                         "aliases": set(), "kinds": {"foreign"}}
+            order.append(k)
+        return k
+    return None
+
+
+def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> None:
+    forms: dict[str, str] = {}
+    for k in order:
+        if k not in people:
+            continue
+        p = people[k]
+        forms.setdefault(p["name"], k)
+        words = p["name"].split()
+        if len(words) >= 2 and not is_vietnamese_syllable(words[-1]):
+            forms.setdefault(words[-1], k)
+    if not forms:
+        return
+    rx = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w'’])")
+    taken = {s for p in people.values() for s in p["mentions"]}
+    covered = sorted(taken)
+    for m in rx.finditer(an.text):
+        span = m.span()
+        if span in taken or an.masked(span[0]):
+            continue
+        i = bisect.bisect_right(covered, (span[0], 1 << 62)) - 1
+        if i >= 0 and covered[i][0] <= span[0] < covered[i][1]:
+            continue
+        p = people[forms[m.group(0)]]
+        p["mentions"].append(span)
+        if m.group(0) != p["name"]:
+            p["aliases"].add(m.group(0))

@@ -1,0 +1,292 @@
+"""Lexicons: the data the extractor matches against, loaded once and extensible.
+
+Each lexicon is a JSON file in ``diplomacy_corpus/extract/lexicons/`` (``titles``,
+``countries``, ``organizations``, ``places``, ``names``, ``event_triggers``,
+``event_codes``). [`load`][diplomacy_corpus.extract.lexicon.load] reads one, cached;
+[`extend`][diplomacy_corpus.extract.lexicon.extend] adds entries at run time, which is
+what a plugin's ``register_lexicons`` hook feeds (lexicon name -> entries)::
+
+    from diplomacy_corpus.extract import lexicon
+    lexicon.extend("titles", {"titles": {"Thủ hiến bang": {"variants": [], "complement": False}}})
+    lexicon.extend("countries", {"countries": {"VN": ["Đại Việt"]}})
+
+Entries merge into the loaded data: mappings merge key by key (recursively), lists are
+extended without duplicates, other values are replaced. Every extension bumps
+[`version`][diplomacy_corpus.extract.lexicon.version], so matchers compiled from the
+lexicons are rebuilt on their next use.
+"""
+
+from __future__ import annotations
+
+import copy
+import re as _re
+import json
+import threading
+from importlib import resources
+from typing import Any
+
+__all__ = ["NAMES", "Entry", "PhraseMatcher", "extend", "load", "matcher", "reset", "version"]
+
+#: Lexicons shipped with the package (file stem of each JSON file).
+NAMES: tuple[str, ...] = (
+    "titles",
+    "countries",
+    "organizations",
+    "places",
+    "names",
+    "event_triggers",
+    "event_codes",
+)
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+_extensions: dict[str, list[Any]] = {}
+_version = 0
+
+
+def _read(name: str) -> Any:
+    path = resources.files("diplomacy_corpus.extract.lexicons").joinpath(f"{name}.json")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else copy.deepcopy(value)
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        out_list = list(base)
+        for item in extra:
+            if item not in out_list:
+                out_list.append(copy.deepcopy(item))
+        return out_list
+    return copy.deepcopy(extra)
+
+
+def load(name: str) -> Any:
+    """The lexicon ``name`` with every extension applied (cached; do not mutate it).
+
+    Args:
+        name: a lexicon name, e.g. ``"titles"``; unknown names give an empty mapping
+            unless extensions created them.
+
+    Returns:
+        The parsed JSON data.
+    """
+    data = _cache.get(name)
+    if data is not None:
+        return data
+    with _lock:
+        data = _read(name)
+        for extra in _extensions.get(name, ()):
+            data = _merge(data, extra)
+        _cache[name] = data
+        return data
+
+
+def extend(name: str, entries: Any) -> None:
+    """Add entries to a lexicon, for this process.
+
+    Args:
+        name: the lexicon to extend (``"titles"``, ``"countries"``, ...; a new name
+            creates a lexicon).
+        entries: data shaped like the lexicon's JSON: a mapping merges key by key, a
+            list extends a list lexicon.
+
+    Raises:
+        TypeError: when ``entries`` is neither a mapping nor a list.
+    """
+    global _version
+    if not isinstance(entries, (dict, list)):
+        raise TypeError(f"lexicon entries must be a dict or a list, not {type(entries).__name__}")
+    with _lock:
+        _extensions.setdefault(name, []).append(copy.deepcopy(entries))
+        _cache.pop(name, None)
+        _version += 1
+
+
+def reset() -> None:
+    """Drop every extension (tests use this to restore the shipped lexicons)."""
+    global _version
+    with _lock:
+        _extensions.clear()
+        _cache.clear()
+        _version += 1
+
+
+def version() -> int:
+    """A number that changes whenever an extension is added or dropped."""
+    return _version
+
+
+# ---------------------------------------------------------------------------------------
+# One compiled matcher over every phrase of every lexicon.
+
+
+class Entry:
+    """What a phrase means in one lexicon: its category, payload and exact forms."""
+
+    __slots__ = ("category", "exact", "payload")
+
+    def __init__(self, category: str, payload: Any, exact: frozenset[str] | None) -> None:
+        self.category = category
+        """``title``, ``honorific``, ``counterpart``, ``country``, ``org``, ``place``, ``trigger``."""
+        self.payload = payload
+        """The lexicon data of the phrase (canonical title, ISO code, trigger record...)."""
+        self.exact = exact
+        """Forms the text must show exactly (case-sensitive lexicons), or None for any case."""
+
+    def accepts(self, surface: str) -> bool:
+        """Whether ``surface`` (white space collapsed) is a form this entry matches."""
+        return self.exact is None or surface in self.exact
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            atom = r"\s+" if ch == " " else ("[-–]" if ch in "-–" else _re.escape(ch))
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _entries() -> dict[str, list[Entry]]:
+    from .text import fold
+
+    table: dict[str, list[Entry]] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        key = fold(phrase).replace("–", "-").lower()
+        if key:
+            table.setdefault(key, []).append(entry)
+
+    titles = load("titles")
+    for canon, spec in titles.get("titles", {}).items():
+        entry = Entry("title", (canon, bool(spec.get("complement"))), None)
+        for form in [canon, *spec.get("variants", [])]:
+            add(form, entry)
+    for form in titles.get("honorifics", []):
+        add(form, Entry("honorific", form, None))
+    for form in titles.get("counterpart", []):
+        add(form, Entry("counterpart", form, None))
+    for code, names in load("countries").get("countries", {}).items():
+        forms = [_collapse(n) for n in names]
+        entry = Entry("country", code, frozenset(forms))
+        for form in forms:
+            add(form, entry)
+    for oid, spec in load("organizations").get("organizations", {}).items():
+        forms = [_collapse(n) for n in [spec["name"], *spec.get("variants", [])]]
+        entry = Entry("org", (oid, spec["name"]), frozenset(forms))
+        for form in forms:
+            add(form, entry)
+    for name, code in load("places").get("places", {}).items():
+        add(name, Entry("place", code, frozenset({_collapse(name)})))
+    for trig in load("event_triggers").get("triggers", []):
+        exact = frozenset({trig["phrase"]}) if trig.get("case") == "exact" else None
+        add(trig["phrase"], Entry("trigger", trig, exact))
+    return table
+
+
+class PhraseMatcher:
+    """Finds every lexicon phrase in a text in one pass, leftmost-longest.
+
+    Uses an Aho-Corasick automaton (``pyahocorasick``) when it is installed, else one
+    compiled trie-shaped regular expression; both give the same hits.
+    """
+
+    def __init__(self) -> None:
+        self.table = _entries()
+        self._automaton: Any = None
+        try:
+            import ahocorasick  # optional speed-up
+
+            automaton = ahocorasick.Automaton()
+            for key in self.table:
+                automaton.add_word(key, len(key))
+            automaton.make_automaton()
+            self._automaton = automaton
+        except ImportError:  # pragma: no cover - depends on the environment
+            pass
+        pattern = _trie_pattern(sorted(self.table))
+        self.regex = _re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w’'])", _re.IGNORECASE)
+
+    def _spans(self, view: str) -> list[tuple[int, int]]:
+        lowered = view.lower()
+        if self._automaton is None or len(lowered) != len(view):
+            return [m.span() for m in self.regex.finditer(view)]
+        n = len(view)
+        found = []
+        for end, length in self._automaton.iter(lowered):
+            start = end - length + 1
+            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "'_"):
+                continue
+            after = end + 1
+            if after < n and (lowered[after].isalnum() or lowered[after] in "'_"):
+                continue
+            found.append((start, after))
+        found.sort(key=lambda se: (se[0], -se[1]))
+        out = []
+        last = -1
+        for start, end in found:
+            if start >= last:
+                out.append((start, end))
+                last = end
+        return out
+
+    def scan(self, view: str) -> list[tuple[int, int, list[Entry]]]:
+        """Hits in ``view`` (a [`match_view`][diplomacy_corpus.extract.text.match_view]).
+
+        Returns:
+            ``(start, end, entries)`` for each match whose surface some entry accepts.
+        """
+        out = []
+        table = self.table
+        for start, end in self._spans(view):
+            surface = view[start:end]
+            entries = table.get(surface.lower())
+            if not entries:
+                continue
+            collapsed = _collapse(surface)
+            ok = [e for e in entries if e.exact is None or collapsed in e.exact]
+            if ok:
+                out.append((start, end, ok))
+        return out
+
+
+_matcher: tuple[int, PhraseMatcher] | None = None
+
+
+def matcher() -> PhraseMatcher:
+    """The phrase matcher over all lexicons, rebuilt after an extension."""
+    global _matcher
+    current = _matcher
+    if current is None or current[0] != _version:
+        with _lock:
+            pass
+        current = (_version, PhraseMatcher())
+        _matcher = current
+    return current[1]

@@ -1,0 +1,93 @@
+"""Name grammar: tokens, Vietnamese syllables, and whether a run of words is a name.
+
+A Vietnamese name is 2-4 capitalised syllables that begin with a family name from the
+``names`` lexicon (``Nguyễn Phú Trọng``; Hán-Việt ``Tập Cận Bình``). A foreign name is
+1-4 capitalised Latin tokens of which at least one cannot be a Vietnamese syllable
+(``Joe Biden``, ``Robert O’Brien``, ``S.Abe``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+
+__all__ = ["TOKEN_RE", "is_cap", "is_vietnamese_syllable", "name_kind", "surnames"]
+
+#: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
+TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+)*")
+
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+_V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_CODA = r"(?:ch|ng|nh|[cmnpt]|[iyuo])?"
+_SYLLABLE_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}")
+
+
+def is_cap(token: str) -> bool:
+    """Whether a token starts with a capital letter and is not an all-capital acronym."""
+    if not token or not token[0].isupper():
+        return False
+    letters = [c for c in token if c.isalpha()]
+    return not (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
+@lru_cache(maxsize=8192)
+def is_vietnamese_syllable(token: str) -> bool:
+    """Whether a token could be one Vietnamese syllable (``Trọng`` yes, ``Biden`` no)."""
+    return bool(_SYLLABLE_RE.fullmatch(token.lower()))
+
+
+_surnames_cache: tuple[int, frozenset[str], frozenset[str]] | None = None
+
+
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Family names that begin a Vietnamese (or Hán-Việt) name, and words that are never a name head."""
+    global _surnames_cache
+    if _surnames_cache is None or _surnames_cache[0] != lexicon.version():
+        data = lexicon.load("names")
+        prefixes = lexicon.load("organizations").get("org_prefixes", [])
+        _surnames_cache = (
+            lexicon.version(),
+            frozenset(data.get("surnames", [])),
+            frozenset(data.get("not_name_words", [])) | {p.split()[0] for p in prefixes},
+        )
+    return _surnames_cache[1], _surnames_cache[2]
+
+
+def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str] | None:
+    """Whether ``tokens`` (a run of capitalised words) ends in a name, and where it starts.
+
+    Args:
+        tokens: the run, in order.
+        cued: True when the run stands right after a title or honorific, which lets a
+            short run of Vietnamese-looking syllables without a known family name
+            (``Hun Sen``) count as a foreign name.
+
+    Returns:
+        ``(index, kind)``: the index in ``tokens`` where the name begins and ``vi``,
+        ``foreign`` or ``short`` (a single word, only meaningful as a short form of a
+        fuller name); None when no name is there.
+    """
+    if not tokens:
+        return None
+    sur, never = surnames()
+    n = len(tokens)
+    if all(is_vietnamese_syllable(t) for t in tokens):
+        for i, tok in enumerate(tokens):
+            if tok in sur and 2 <= n - i <= 4:
+                return i, "vi"
+        if n == 1:
+            return 0, "short"
+        if cued and n <= 3 and tokens[0] not in never:
+            return 0, "foreign"
+        return None
+    # Some token is not a Vietnamese syllable: a foreign name, possibly after org words.
+    start = 0
+    while start < n - 1 and tokens[start] in never:
+        start += 1
+    if n - start > 4:
+        start = n - 4
+    if n - start == 1:
+        return start, "short"
+    return start, "foreign"

@@ -1,0 +1,178 @@
+"""Text helpers for extraction: a matching view of the text, sentences, clauses, masks.
+
+Every offset these helpers return indexes into the text they were given, so spans built
+from them point at the document's own characters. Normalisation never changes offsets:
+[`match_view`][diplomacy_corpus.extract.text.match_view] returns a string of the same
+length in which spelling variants that do not matter for matching are unified (the old
+and new placement of Vietnamese tone marks, ``hoá``/``hóa``; curly and straight
+apostrophes). A text that is not in NFC is composed character by character first and,
+when composition would change its length, left as it is (rare: web text is NFC).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "clauses",
+    "fold",
+    "match_view",
+    "masked_regions",
+    "split_sentences",
+]
+
+# Old-style tone placement ("hoá", "thuỵ") -> new style ("hóa", "thụy"): both are two
+# code points in NFC, so the view keeps every offset.
+_TONE_PAIRS = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
+_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)")
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
+     "\xa0": " ", "\t": " ", "\u200b": " "}
+)
+
+
+def _tone(match: re.Match[str]) -> str:
+    return _TONE_PAIRS[match.group(0)]
+
+
+def match_view(text: str) -> str:
+    """The text with matching-irrelevant variants unified, offsets unchanged.
+
+    Args:
+        text: any text.
+
+    Returns:
+        A string of the same length as ``text``: NFC when that keeps the length,
+        old-style tone marks moved to the new style, apostrophes made straight, dashes made hyphens, no-break
+        spaces and tabs made spaces.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        composed = unicodedata.normalize("NFC", text)
+        if len(composed) == len(text):
+            text = composed
+    text = text.translate(_APOSTROPHES)
+    if "o" in text or "u" in text or "O" in text or "U" in text:
+        text = _TONE_RE.sub(_tone, text)
+    return text
+
+
+def fold(text: str) -> str:
+    """The key a lexicon phrase is looked up by: NFC, new-style tones, casefolded, one space."""
+    view = match_view(unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", view).strip().casefold()
+
+
+# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, a digit, a
+# quote or a bracket, or at a newline. Not after an initial ("O. Smith"), an abbreviation
+# ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
+_END_RE = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZÀ-ỸĐ0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    {"tp", "ts", "ths", "gs", "pgs", "bs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no",
+     "tt", "q", "p", "ông", "bà", "v.v", "vs", "co", "inc", "ltd", "corp", "gen", "col"}
+)
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a text into sentences, as ``(start, end)`` offsets.
+
+    Sentences end at ``.``, ``!``, ``?`` or an ellipsis followed by white space and a
+    capital letter, a digit or an opening quote, and always at a newline. Numbers
+    (``1.340``, ``11,4``), ``D.C``, ``TP.HCM``, initials (``Robert O. Smith``) and short
+    abbreviations (``TS.``) never end a sentence. Semicolons do not end a sentence: see
+    [`clauses`][diplomacy_corpus.extract.text.clauses].
+
+    Args:
+        text: the text to split.
+
+    Returns:
+        Offsets of the non-blank sentences, in order, trimmed of surrounding white space.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _END_RE.finditer(text):
+        if m.group(0) != "\n" and m.group(0)[0] == "." and not m.group(0).startswith("..."):
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
+            if before:
+                word = before.group(1)
+                if (len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS:
+                    continue
+        end = m.end()
+        _push(text, start, end, bounds)
+        start = end
+    _push(text, start, len(text), bounds)
+    return bounds
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the sentence ``text[start:end]`` at semicolons into clauses.
+
+    Args:
+        text: the whole text.
+        start: offset where the sentence begins.
+        end: offset where the sentence ends.
+
+    Returns:
+        ``(start, end)`` offsets of the clauses (the sentence itself when it has no ``;``).
+    """
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        cut = text.find(";", pos, end)
+        if cut < 0:
+            _push(text, pos, end, out)
+            return out
+        _push(text, pos, cut, out)
+        pos = cut + 1
+
+
+# Photo credits, sources and bracketed related-news links: never mined for actors.
+_CAP = r"[A-ZÀ-ỸĐ][\w'’.]*"
+_AGENCY = r"[A-ZĐ]{2,}[\w.]*"
+_NAME = rf"{_CAP}(?:[ \t]{_CAP}){{0,2}}"
+_MASK_RES = (
+    re.compile(
+        rf"\(?\bẢnh(?:\s*:\s*(?:{_AGENCY}\s*/\s*{_CAP}(?:[ \t]{_CAP})?|{_NAME}\s*[/-]\s*{_AGENCY}"
+        rf"|{_AGENCY}[ \t]phát|{_CAP}(?:[ \t]{_CAP})?)|[ \t]+{_AGENCY}\s*/\s*{_CAP}(?:[ \t]{_CAP})?)\)?"
+    ),
+    re.compile(r"\((?:Nguồn|Ảnh|Photo|Source)\s*:[^)\n]{0,80}\)"),
+    re.compile(r"\[[^\]\n]{0,300}\]"),
+)
+_RELATED_RE = re.compile(r"^\s*Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+
+
+def masked_regions(text: str) -> list[tuple[int, int]]:
+    """Regions that are not prose about the story: credits, sources, related news.
+
+    Covers ``Ảnh: Thống Nhất/TTXVN``, ``(Nguồn: AFP/TTXVN)``, bracketed related-news
+    headlines (``[...]``) and everything after a ``Tin Liên Quan`` line.
+
+    Args:
+        text: the document text.
+
+    Returns:
+        Sorted ``(start, end)`` offsets.
+    """
+    out: list[tuple[int, int]] = []
+    for rx in _MASK_RES:
+        out.extend(m.span() for m in rx.finditer(text))
+    related = _RELATED_RE.search(text)
+    if related:
+        out.append((related.start(), len(text)))
+    out.sort()
+    return out
