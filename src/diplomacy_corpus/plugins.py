@@ -58,6 +58,13 @@ logger = logging.getLogger(__name__)
 #: Modules of the built-in plugins, registered in this order.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "diplomacy_corpus.default_plugins.text_parser",
+    "diplomacy_corpus.default_plugins.html_parser",
+    "diplomacy_corpus.default_plugins.baochinhphu_parser",
+    "diplomacy_corpus.default_plugins.ttxvn_parser",
+    "diplomacy_corpus.default_plugins.baoquocte_parser",
+    "diplomacy_corpus.default_plugins.vnexpress_parser",
+    "diplomacy_corpus.default_plugins.nhandan_parser",
+    "diplomacy_corpus.default_plugins.tuoitre_parser",
     "diplomacy_corpus.default_plugins.json_exporter",
     "diplomacy_corpus.default_plugins.csv_exporter",
     "diplomacy_corpus.default_plugins.markdown_exporter",

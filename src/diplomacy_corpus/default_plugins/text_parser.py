@@ -1,55 +1,36 @@
 """Built-in ``text`` parser: the fallback every input can use.
 
-Reads plain text laid out as news copies usually are: a headline on line 1 when it
-looks like one, then the lead paragraph, then the body. HTML given to it is reduced
-to its visible text first.
+Reads plain-text copies in the common layouts (see [`layout`][diplomacy_corpus.layout]):
+a headline line when there is one, the lead, then the body, one paragraph a line or
+flattened onto one line. Photo captions and credits, bylines, URL lines, agency tags and
+"related news" blocks are kept out of the text (in ``captions``, ``author``, ``related``).
+It names no outlet: copies whose byline, dateline or URL names one go to that outlet's
+parser when it is installed. HTML given to it is read like the ``html`` parser reads it.
 """
 
 from __future__ import annotations
 
-import re
-
 import diplomacy_corpus as dc
-
-_SENTENCE_END = re.compile(r"[.!?…:;]\s*$|/\.\s*$")
-
-
-def _looks_like_headline(line: str, following: list[str]) -> bool:
-    line = line.strip()
-    return bool(
-        following
-        and 3 <= len(line) <= 250
-        and len(line.split()) >= 2
-        and not _SENTENCE_END.search(line)
-    )
+from diplomacy_corpus import layout
+from diplomacy_corpus.htmlpage import parse_article
 
 
 class TextParser(dc.Parser):
-    """Plain text: headline, lead paragraph, body."""
+    """Plain text: headline, lead, body; captions, bylines and related news apart."""
 
     name = "text"
-    description = "generic plain text: headline on line 1 when it looks like one, lead, body (the fallback)"
-    recognises = "any text (score 0.01); HTML is reduced to its visible text"
+    description = "generic plain text: headline when there is one, lead, body; captions/bylines/related kept apart"
+    recognises = "any text (score 0.01, the floor); HTML is read with the generic page rules"
 
     def score(self, source: dc.Source) -> float:
         """Always a little: the floor under every other parser."""
         return 0.01
 
     def parse(self, source: dc.Source) -> dc.Document:
-        """Split the text into headline, lead and body paragraphs."""
-        lines = [line.strip() for line in source.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        paragraphs = [line for line in lines if line]
-        title = source.title
-        if title is None and paragraphs and _looks_like_headline(paragraphs[0], paragraphs[1:]):
-            title = paragraphs.pop(0)
-        elif title is not None and paragraphs and paragraphs[0] == title.strip():
-            paragraphs.pop(0)
-        lead = paragraphs[0] if paragraphs else None
-        text = "\n\n".join(([title] if title else []) + paragraphs)
-        return dc.Document(
-            origin=source.origin, source=self.name, title=title, lead=lead, url=source.url,
-            published=source.published, text=text,
-        )
+        """Lay the copy out into headline, lead, body, captions, byline and related news."""
+        if source.is_html:
+            return parse_article(source, name=self.name)
+        return layout.document_from_text(source, name=self.name)
 
 
 @dc.hookimpl

@@ -1,0 +1,553 @@
+"""HTML helpers for parser authors, on selectolax: metadata, cleaning, paragraphs, recipes.
+
+A saved news page carries its metadata in several places: ``<meta property="og:*">``,
+``article:published_time``, JSON-LD ``NewsArticle``, ``<time datetime>`` and the
+outlet's own containers. [`HtmlPage`][diplomacy_corpus.htmlpage.HtmlPage] reads them in
+a fixed order of trust. [`ArticleRecipe`][diplomacy_corpus.htmlpage.ArticleRecipe] names
+an outlet's containers (CSS selectors, first match wins) and
+[`parse_article`][diplomacy_corpus.htmlpage.parse_article] turns a page into a
+[`Document`][diplomacy_corpus.Document]: scripts, navigation, share and comment widgets
+removed, captions and "related news" kept apart, the lead (sapo) kept in the text.
+[`OutletParser`][diplomacy_corpus.htmlpage.OutletParser] is a ready-made parser for one
+outlet, for pages (by recipe) and for plain-text copies (by
+[`layout`][diplomacy_corpus.layout]).
+
+Example:
+    >>> from diplomacy_corpus.htmlpage import HtmlPage
+    >>> page = HtmlPage('<meta property="og:title" content="Tiêu đề">'
+    ...                 '<meta property="article:published_time" content="2024-03-05T14:00:00Z">')
+    >>> page.title(), page.published()
+    ('Tiêu đề', '2024-03-05T21:00:00+07:00')
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+from . import layout
+from .interfaces import Parser, Source
+from .models import Document
+
+__all__ = [
+    "CAPTION_SELECTORS",
+    "JUNK_SELECTORS",
+    "RELATED_SELECTORS",
+    "VIETNAM",
+    "ArticleRecipe",
+    "HtmlPage",
+    "OutletParser",
+    "host_of",
+    "node_text",
+    "normalize_datetime",
+    "page_host",
+    "paragraphs",
+    "parse_article",
+]
+
+#: Vietnam's time zone (Asia/Ho_Chi_Minh has no daylight saving time).
+VIETNAM = timezone(timedelta(hours=7))
+
+#: Elements that are never article text: scripts, navigation, forms, share and comment widgets, ads.
+JUNK_SELECTORS: tuple[str, ...] = (
+    "script", "style", "noscript", "iframe", "template", "svg", "form", "button", "input", "select",
+    "nav", "footer", "[class*=share]", "[class*=social]", "[class*=comment]", "[id*=comment]",
+    "[class*=advert]", "[class*=banner]", "[class*=breadcrumb]", ".ads", ".tags", "[class*=tag-list]",
+    "[class*=toolbar]", "[class*=author]", "[class*=sapo]", "[class*=rating]",
+)
+
+#: Photo captions and credits, collected into ``Document.captions`` and removed from the text.
+CAPTION_SELECTORS: tuple[str, ...] = (
+    "figcaption", ".PhotoCMS_Caption", ".caption", ".image-caption", ".img-caption", ".fig-caption",
+    ".desc_image", ".pCaption", ".expNoEdit", "[class*=caption]",
+)
+
+#: "Related news" blocks, collected into ``Document.related`` and removed from the text.
+RELATED_SELECTORS: tuple[str, ...] = (
+    "[type=RelatedNewsBox]", "[type=RelatedOneNews]", "[class*=related]", "[class*=relate-]",
+    "[class*=tinlienquan]", "[class*=tin-lien-quan]", "[class*=lienquan]", "[class*=same-category]",
+    "[class*=read-more]", "[class*=xem-them]", "aside",
+)
+
+_BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre"
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle", "BlogPosting", "WebPage"}
+_DMY = re.compile(
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\D{1,12}?(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+_HMDMY = re.compile(r"(?P<H>\d{1,2})[:h](?P<M>\d{2})\D{1,15}?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+_CANON = re.compile(
+    r"<(?:link|meta)\b[^>]*?(?:rel=[\"']?canonical|property=[\"']og:url|property=[\"']og:site_name)[^>]*>", re.I
+)
+_TIGHT_BEFORE = re.compile(r"\s+([,.;:!?)\]”%…])")
+_TIGHT_AFTER = re.compile(r"([(\[“])\s+")
+_ATTR = re.compile(r"(?:href|content)\s*=\s*[\"']([^\"']+)", re.I)
+
+
+def normalize_datetime(value: str | None) -> str | None:
+    """An ISO 8601 date-time in Vietnam time (``+07:00``), or a date, from what pages write.
+
+    Reads ISO 8601 (``2020-11-21T08:30:00Z`` becomes ``2020-11-21T15:30:00+07:00``; a
+    time without an offset is taken as Vietnam time) and Vietnamese forms
+    (``Thứ bảy, 21/11/2020, 15:30 (GMT+7)``, ``15:30 21/11/2020``, ``21/11/2020``).
+
+    Returns:
+        The normalised value, or None when ``value`` holds no date.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    text = value.strip()
+    iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?", text)
+    try:
+        if iso:
+            date, time, zone = iso.groups()
+            if not time:
+                datetime.strptime(date, "%Y-%m-%d")
+                return date
+            if len(time) == 5:
+                time += ":00"
+            stamp = datetime.fromisoformat(f"{date}T{time}")
+            if zone:
+                zone = "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+                stamp = datetime.fromisoformat(f"{date}T{time}{zone}").astimezone(VIETNAM)
+            else:
+                stamp = stamp.replace(tzinfo=VIETNAM)
+            return stamp.isoformat()
+        m = _DMY.search(text) or _HMDMY.search(text)
+        if not m:
+            return None
+        day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if m.group("H") is None:
+            return datetime(year, month, day).date().isoformat()
+        stamp = datetime(year, month, day, int(m.group("H")), int(m.group("M")), tzinfo=VIETNAM)
+        return stamp.isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.``, lower-cased (``baochinhphu.vn``), or None."""
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+@functools.lru_cache(maxsize=16)
+def page_host(html: str) -> tuple[str | None, str | None]:
+    """The host of a page's canonical (or ``og:url``) link and its ``og:site_name``, found cheaply.
+
+    Meant for ``Parser.score``: a regular expression over the markup, no parsing; cached.
+    """
+    host: str | None = None
+    site: str | None = None
+    for tag in _CANON.finditer(html, 0, 200_000):
+        m = _ATTR.search(tag.group(0))
+        if not m:
+            continue
+        if "og:site_name" in tag.group(0).lower():
+            site = site or m.group(1)
+        else:
+            host = host or host_of(m.group(1))
+    return host, site
+
+
+def node_text(node: Node | None) -> str:
+    """The visible text of ``node`` with whitespace collapsed ("" for None)."""
+    if node is None:
+        return ""
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    return _TIGHT_AFTER.sub(r"\1", _TIGHT_BEFORE.sub(r"\1", text))
+
+
+def paragraphs(node: Node) -> list[str]:
+    """The text blocks of an article container, in order: paragraphs, subheadings, list items, quotes.
+
+    A container without such blocks gives its lines (``<br>``-separated text).
+    """
+    found: list[str] = []
+    for block in node.css(_BLOCKS):
+        if block.tag in {"li", "blockquote"} and block.css_first("p, li, div") is not None:
+            continue
+        text = node_text(block)
+        if text:
+            found.append(text)
+    if not found:
+        raw = node.text(deep=True, separator="\n")
+        found = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+    return found
+
+
+class HtmlPage:
+    """A parsed page with readers for its metadata.
+
+    Args:
+        html: the page's markup.
+    """
+
+    def __init__(self, html: str) -> None:
+        self.tree = HTMLParser(html)
+        self._metas: dict[str, str] | None = None
+        self._ld: list[dict[str, Any]] | None = None
+
+    def metas(self) -> dict[str, str]:
+        """Every ``<meta>`` by its ``property``, ``name`` or ``itemprop`` (lower-cased; first one wins)."""
+        if self._metas is None:
+            metas: dict[str, str] = {}
+            for node in self.tree.css("meta"):
+                attrs_ = node.attributes
+                key = attrs_.get("property") or attrs_.get("name") or attrs_.get("itemprop")
+                value = attrs_.get("content")
+                if key and value and value.strip():
+                    metas.setdefault(key.strip().lower(), value.strip())
+            self._metas = metas
+        return self._metas
+
+    def meta(self, *keys: str) -> str | None:
+        """The first non-empty ``<meta>`` content among ``keys`` (``og:title``, ``description``...)."""
+        metas = self.metas()
+        for key in keys:
+            if key.lower() in metas:
+                return metas[key.lower()]
+        return None
+
+    def json_ld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object of the page (``@graph`` members included); broken blocks are skipped."""
+        if self._ld is None:
+            found: list[dict[str, Any]] = []
+            for node in self.tree.css('script[type="application/ld+json"]'):
+                try:
+                    data = json.loads(node.text(deep=True) or "null", strict=False)
+                except (ValueError, RecursionError):
+                    continue
+                found.extend(_ld_objects(data))
+            self._ld = found
+        return self._ld
+
+    def article_ld(self) -> dict[str, Any]:
+        """The JSON-LD ``NewsArticle`` (or ``Article``...) of the page, or an empty dict."""
+        for item in self.json_ld():
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k in _ARTICLE_TYPES and k != "WebPage" for k in kinds):
+                return item
+        return {}
+
+    def first(self, selectors: Iterable[str]) -> Node | None:
+        """The first node matching the first selector that matches anything."""
+        for selector in selectors:
+            try:
+                node = self.tree.css_first(selector)
+            except Exception:  # an invalid selector from a recipe must not crash the batch
+                continue
+            if node is not None:
+                return node
+        return None
+
+    def first_text(self, selectors: Iterable[str]) -> str | None:
+        """The text of the first non-empty node matching the selectors, in order."""
+        for selector in selectors:
+            try:
+                nodes = self.tree.css(selector)
+            except Exception:
+                continue
+            for node in nodes:
+                text = node_text(node)
+                if text:
+                    return text
+        return None
+
+    def canonical_url(self) -> str | None:
+        """``<link rel="canonical">``, else ``og:url``, else JSON-LD ``url``/``mainEntityOfPage``."""
+        node = self.tree.css_first('link[rel="canonical"]')
+        href = node.attributes.get("href") if node is not None else None
+        if href and href.strip():
+            return href.strip()
+        ld = self.article_ld()
+        entity = ld.get("mainEntityOfPage")
+        if isinstance(entity, dict):
+            entity = entity.get("@id")
+        return self.meta("og:url") or _str(ld.get("url")) or _str(entity)
+
+    def title(self) -> str | None:
+        """``og:title``, else JSON-LD ``headline``, else the first ``<h1>``, else ``<title>``."""
+        title = self.meta("og:title", "twitter:title") or _str(self.article_ld().get("headline"))
+        if not title:
+            title = node_text(self.tree.css_first("h1")) or node_text(self.tree.css_first("title"))
+        return " ".join(title.split()) if title else None
+
+    def published(self) -> str | None:
+        """Publication time as ISO 8601 in Vietnam time, from meta tags, JSON-LD or ``<time>``."""
+        for value in (
+            self.meta("article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                      "publishdate", "dc.date.issued", "date", "article:published"),
+            _str(self.article_ld().get("datePublished")),
+        ):
+            found = normalize_datetime(value)
+            if found:
+                return found
+        for node in self.tree.css("time"):
+            found = normalize_datetime(node.attributes.get("datetime") or node_text(node))
+            if found:
+                return found
+        return None
+
+    def author(self) -> str | None:
+        """The author from ``<meta name="author">`` or JSON-LD ``author.name``, when it is a person's name."""
+        author = self.article_ld().get("author")
+        if isinstance(author, list):
+            author = author[0] if author else None
+        if isinstance(author, dict):
+            author = author.get("name")
+        for value in (_str(author), self.meta("author", "article:author", "dable:author")):
+            if value and not value.startswith("http"):
+                byline = layout.parse_byline(value)
+                if byline is not None and byline.author:
+                    return byline.author
+        return None
+
+    def section(self) -> str | None:
+        """``article:section`` or JSON-LD ``articleSection``."""
+        section = self.meta("article:section") or self.article_ld().get("articleSection")
+        if isinstance(section, list):
+            section = section[0] if section else None
+        return _str(section)
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _ld_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_objects(data["@graph"], depth + 1)
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ArticleRecipe:
+    """Where an outlet keeps the parts of its article pages: CSS selectors, tried in order.
+
+    Empty fields fall back to the page's metadata (``og:title``, JSON-LD ...) and to the
+    generic selectors of this module.
+    """
+
+    title: tuple[str, ...] = ()
+    """The headline (``h1.detail-title``)."""
+    lead: tuple[str, ...] = ()
+    """The lead / sapo (``.detail-sapo``, ``p.description``)."""
+    body: tuple[str, ...] = ()
+    """The article body container (``.detail-content``, ``article.fck_detail``)."""
+    author: tuple[str, ...] = ()
+    """The byline (``.detail-author``)."""
+    published: tuple[str, ...] = ()
+    """A node whose text or ``datetime`` holds the publication time (``.detail-time``)."""
+    section: tuple[str, ...] = ()
+    """The section name (breadcrumb link)."""
+    captions: tuple[str, ...] = ()
+    """Photo captions, on top of [`CAPTION_SELECTORS`][diplomacy_corpus.htmlpage.CAPTION_SELECTORS]."""
+    related: tuple[str, ...] = ()
+    """Related-news blocks, on top of [`RELATED_SELECTORS`][diplomacy_corpus.htmlpage.RELATED_SELECTORS]."""
+    junk: tuple[str, ...] = ()
+    """More elements to drop, on top of [`JUNK_SELECTORS`][diplomacy_corpus.htmlpage.JUNK_SELECTORS]."""
+
+
+#: Containers that hold the article body on most Vietnamese news sites, tried after a recipe's own.
+GENERIC_BODY: tuple[str, ...] = (
+    "[itemprop=articleBody]", "[data-role=content]", ".detail-content", ".article__body", ".article-body",
+    ".article-content", ".content-detail", ".detail__content", ".post-content", ".entry-content",
+    ".news-content", ".story__body", ".fck_detail", "#content-detail", "article .content", "article",
+)
+#: Lead (sapo) containers on most Vietnamese news sites.
+GENERIC_LEAD: tuple[str, ...] = (
+    ".detail-sapo", ".article__sapo", ".sapo", ".article-sapo", ".detail__summary", ".details__summary",
+    ".summary", ".description", ".lead", ".article-lead", ".chapeau", "[class*=sapo]", "[class*=summary]",
+)
+
+
+def _remove(root: Node, selectors: Iterable[str], keep: list[str] | None = None, links: bool = False) -> None:
+    for selector in selectors:
+        try:
+            nodes = root.css(selector)
+        except Exception:
+            continue
+        removed: set[int] = set()
+        for node in nodes:
+            if node.mem_id == root.mem_id or _inside(node, removed, root):
+                continue  # the container itself, or already gone with an ancestor
+            removed.add(node.mem_id)
+            if keep is not None:
+                if links:
+                    texts = [node_text(a) for a in node.css("a, h3, h4")] or [node_text(node)]
+                    heading = node_text(node.css_first("h2, .title, [class*=title]"))
+                    keep.extend(t for t in dict.fromkeys(texts) if t and t != heading)
+                else:
+                    text = node_text(node)
+                    if text:
+                        keep.append(text)
+            node.decompose()
+
+
+def _inside(node: Node, removed: set[int], root: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != root.mem_id:
+        if parent.mem_id in removed:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _densest(root: Node) -> Node | None:
+    """The element whose direct ``<p>`` children hold the most text (a readability-style fallback)."""
+    best: Node | None = None
+    best_len = 0
+    scores: dict[int, tuple[Node, int]] = {}
+    for p in root.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        key = parent.mem_id
+        node, total = scores.get(key, (parent, 0))
+        scores[key] = (node, total + len(node_text(p)))
+    for node, total in scores.values():
+        if total > best_len:
+            best, best_len = node, total
+    return best
+
+
+def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = None) -> Document:
+    """Turn a saved article page into a Document: metadata, clean text, captions and related news apart.
+
+    The headline and lead open ``Document.text``; scripts, navigation, share and comment
+    widgets never reach it; captions and "related news" go to ``captions`` and
+    ``related``; a byline closing the body becomes ``author``.
+
+    Args:
+        source: the page (``source.is_html``).
+        name: the parser's name (``Document.source``).
+        recipe: the outlet's selectors; None uses generic ones only.
+    """
+    recipe = recipe or ArticleRecipe()
+    page = HtmlPage(source.text)
+    title = page.first_text(recipe.title) or page.title() or source.title
+    lead = page.first_text(recipe.lead) if recipe.lead else None
+    author_text = page.first_text(recipe.author) if recipe.author else None
+    section = page.first_text(recipe.section) if recipe.section else None
+    published = page.published()
+    if not published and recipe.published:
+        node = page.first(recipe.published)
+        if node is not None:
+            published = normalize_datetime(node.attributes.get("datetime") or node_text(node))
+    body = page.first((*recipe.body, *GENERIC_BODY))
+    if body is None and page.tree.body is not None:
+        body = _densest(page.tree.body) or page.tree.body
+    captions: list[str] = []
+    related: list[str] = []
+    blocks: list[str] = []
+    if body is not None:
+        if lead is None:
+            lead_node = _first_in(body, GENERIC_LEAD) or page.first(GENERIC_LEAD)
+            lead = node_text(lead_node) or None
+        _remove(body, (*recipe.captions, *CAPTION_SELECTORS), captions)
+        _remove(body, (*recipe.related, *RELATED_SELECTORS), related, links=True)
+        _remove(body, (*JUNK_SELECTORS, *recipe.junk, "h1"))
+        blocks = paragraphs(body)
+    if lead is None:
+        lead = page.meta("og:description", "description")
+        if lead and blocks and (blocks[0][:40] == lead[:40] or lead.rstrip(".… ").endswith("..")):
+            lead = None
+    if lead and blocks and blocks[0].startswith(lead[: max(20, len(lead) - 5)]):
+        lead = None  # the body repeats the lead
+    lines = [line for line in (title, lead, *blocks) if line]
+    parts = layout.analyse("\n".join(lines), title) if lines else layout.TextLayout()
+    author = _author(author_text) or parts.author or page.author()
+    return Document(
+        origin=source.origin, source=name, title=title or None, lead=parts.lead, url=page.canonical_url() or source.url,
+        author=author, published=published or source.published, section=section or page.section(),
+        text=parts.text, captions=(*captions, *parts.captions), related=(*related, *parts.related),
+    )
+
+
+def _first_in(root: Node, selectors: Iterable[str]) -> Node | None:
+    for selector in selectors:
+        try:
+            node = root.css_first(selector)
+        except Exception:
+            continue
+        if node is not None and node_text(node):
+            return node
+    return None
+
+
+def _author(text: str | None) -> str | None:
+    if not text:
+        return None
+    byline = layout.parse_byline(text)
+    if byline is not None:
+        return byline.author
+    first = text.split("  ")[0].split(" - ")[0].strip()
+    byline = layout.parse_byline(first) if first != text else None
+    return byline.author if byline is not None else None
+
+
+class OutletParser(Parser):
+    """A parser for one outlet: pages by [`ArticleRecipe`][diplomacy_corpus.htmlpage.ArticleRecipe],
+    text copies by [`layout`][diplomacy_corpus.layout].
+
+    Subclass it and set ``name``, ``hosts`` and ``outlet_names`` (and ``recipe``).
+    ``score`` gives 0.9 when the URL or the page's canonical link is on one of
+    ``hosts``, 0.8 when the page's ``og:site_name`` matches ``outlet_names``, 0.6 when a
+    text copy names the outlet in its byline, dateline or a URL line, and 0 otherwise.
+    Photo credits never count (outlets reuse agency photos).
+    """
+
+    hosts: ClassVar[tuple[str, ...]] = ()
+    """Hosts of the outlet (subdomains match too): ``("baochinhphu.vn", "chinhphu.vn")``."""
+    outlet_names: ClassVar[re.Pattern[str] | None] = None
+    """How bylines, datelines and URL lines name the outlet (``baochinhphu\\.vn|\\.vgp\\b``)."""
+    recipe: ClassVar[ArticleRecipe] = ArticleRecipe()
+    """Where the outlet's pages keep title, lead, body, byline, captions and related news."""
+
+    def on_host(self, host: str | None) -> bool:
+        """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
+        return bool(host) and any(host == h or host.endswith("." + h) for h in self.hosts)  # type: ignore[union-attr]
+
+    def score(self, source: Source) -> float:
+        """0.9 by URL or canonical host, 0.8 by site name, 0.6 by a text copy's byline/dateline/URL, else 0."""
+        if self.on_host(host_of(source.url)):
+            return 0.9
+        if source.is_html:
+            host, site = page_host(source.text)
+            if self.on_host(host):
+                return 0.9
+            if site and self.outlet_names is not None and self.outlet_names.search(site):
+                return 0.8
+            return 0.0
+        if self.outlet_names is not None and layout.analyse(source.text, source.title).names_outlet(self.outlet_names):
+            return 0.6
+        return 0.0
+
+    def parse(self, source: Source) -> Document:
+        """A page through the recipe, a text copy through the layout rules."""
+        if source.is_html:
+            return parse_article(source, name=self.name, recipe=self.recipe)
+        return layout.document_from_text(source, name=self.name)

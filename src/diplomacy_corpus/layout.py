@@ -1,0 +1,547 @@
+"""Plain-text layout of news copies: headline, lead, body, captions, bylines, related news.
+
+Articles reach users as plain text in a few common layouts: a headline line, a lead
+(sapo) paragraph and the body, one paragraph a line; or the same with the body
+flattened onto one line (crawler exports). Around the body sit things that must never
+be mined for actors, events or metrics: photo captions and credits
+(``Ảnh: Thống Nhất/TTXVN``, ``Ảnh VGP/Hải Minh``, ``... (Nguồn: Reuters) |``), bylines
+(``Theo Trần Mạnh/baochinhphu.vn``, ``Nguyễn Hồng Điệp (TTXVN)``), URL lines, agency
+tags (``(Hết)``) and "related news" blocks (``Tin Liên Quan``, ``Xem thêm``).
+
+[`analyse`][diplomacy_corpus.layout.analyse] splits a text into those parts once (the
+result is cached, so a parser's ``score`` and ``parse`` can both call it cheaply);
+[`document_from_text`][diplomacy_corpus.layout.document_from_text] turns the parts into
+a [`Document`][diplomacy_corpus.Document]. The smaller predicates (captions, credits,
+bylines, URL lines, headlines) are public too, for parser authors who lay out text
+their own way.
+
+Example:
+    >>> from diplomacy_corpus import layout
+    >>> copy = "Tiêu đề bài báo về ngoại giao\\nChiều 5/3, hai bên hội đàm.\\nTheo Trần Mạnh/baochinhphu.vn"
+    >>> parts = layout.analyse(copy)
+    >>> parts.title, parts.author, parts.byline.outlet
+    ('Tiêu đề bài báo về ngoại giao', 'Trần Mạnh', 'baochinhphu.vn')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from .interfaces import Source
+from .models import Document
+
+__all__ = [
+    "Byline",
+    "TextLayout",
+    "analyse",
+    "document_from_text",
+    "find_credit",
+    "is_agency_tag",
+    "is_caption_line",
+    "is_related_heading",
+    "is_url_line",
+    "looks_like_headline",
+    "parse_byline",
+    "split_inline_captions",
+    "split_trailing_byline",
+]
+
+_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+_UP = f"[{_UPPER}]"
+
+#: Outlets and agencies that appear in bylines and credits (matched case-insensitively).
+_OUTLET_WORDS = (
+    r"TTXVN|TTX|VNA|VOV(?:\.VN)?|VTV|VnExpress|VNE|Tin\s*Tức|Vietnam\+|VietnamPlus|BNEWS|"
+    r"Chinhphu\.vn|VGP(?:\s*News)?|baochinhphu\.vn|Báo\s*Chính\s*phủ|Báo\s*Quốc\s*tế|TG&VN|"
+    r"Thế\s*giới\s*(?:&|và)\s*Việt\s*Nam|Nhân\s*Dân|NDĐT|Tuổi\s*Trẻ|TTO|Thanh\s*Niên|QĐND|"
+    r"Dân\s*trí|Zing|VietNamNet|Reuters|AFP|AP|Xinhua|Kyodo|Yonhap|Sputnik|TASS|Bernama|EPA|"
+    r"Getty(?:\s*Images)?|CNN|BBC|Bloomberg|DCSVN|dangcongsan\.vn|T/h|Tổng\s*hợp"
+)
+_OUTLET_RE = re.compile(
+    rf"(?:(?:Báo|Đài|Tạp\s+chí|Báo\s+điện\s+tử)\s+)?(?:{_OUTLET_WORDS}|[\w.-]+\.(?:vn|net|com|org)(?:\.vn)?)",
+    re.IGNORECASE,
+)
+
+# "Tin Liên Quan", "Tin liên quan:", "Xem thêm", "Đọc thêm", "Bài liên quan", ...
+_RELATED_HEADING = re.compile(
+    r"(?:tin|bài|video)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|khác|đọc\s+nhiều|mới(?:\s+nhất)?|nổi\s+bật|đã\s+đưa)"
+    r"|(?:xem|đọc)\s+thêm|có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+có\s+thể\s+quan\s+tâm|các\s+tin\s+khác",
+    re.IGNORECASE,
+)
+_RELATED_LINE = re.compile(rf"^(?:{_RELATED_HEADING.pattern})\s*:?\s*$", re.IGNORECASE)
+_RELATED_PREFIX = re.compile(r"^(?:>>+\s*)?(?:xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan)\s*:\s*(?P<rest>\S.*)$",
+                             re.IGNORECASE)
+_RELATED_TAIL = re.compile(
+    r"(?<=[.!?”\"])\s*(?:>>+\s*)?(?:xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
+)
+
+_URL_LINE = re.compile(r"^(?:\(?(?:nguồn|link|url)\s*:\s*)?(?P<url>(?:https?://|www\.)\S+?)\)?$", re.IGNORECASE)
+_AGENCY_TAG = re.compile(r"^(?:[-–(\[]*\s*(?:hết|end)\s*[-–)\]]*|/\.|\.?/\.|\*+|-{2,}|_{2,})$", re.IGNORECASE)
+_TAIL_TAG = re.compile(r"\s*[-–]?\s*\((?:Hết|HẾT|hết)\)\s*[-–]?\s*$")
+
+# A credit at the end of a caption: "Ảnh: Thống Nhất/TTXVN", "Ảnh VGP/Hải Minh",
+# "(Nguồn: Reuters) |", "(Ảnh: TTXVN)", "Ảnh minh họa", "Ảnh: TTXVN phát".
+_CREDIT_MARK = (
+    r"(?:Ảnh|ẢNH|Nguồn|NGUỒN|Photo|Video|Clip|Đồ\s*họa|Infographic)"
+    r"(?:\s+(?:minh\s+họa|tư\s+liệu|chụp\s+màn\s+hình))?"
+)
+_CREDIT_END = re.compile(
+    rf"(?:^|(?<=\s)|(?<=[.!?)…”\"(]))\(?\s*{_CREDIT_MARK}(?:\s*:\s*|\s+(?=\S*/|[A-Z]{{2,}}\b)|\s*(?=\)))"
+    r"(?P<who>[^()|\n]{0,70}?)\s*\)?\s*\|?\s*$"
+)
+_INLINE_CREDIT_PLAIN = re.compile(r"(?<![\w(])(?:Ảnh|ẢNH)(?:\s*:\s*|\s+(?=[^\s/]+/))")
+_PAREN_CREDIT = re.compile(rf"\(\s*{_CREDIT_MARK}\s*:[^()\n]{{1,80}}\)\s*\|?")
+
+_SENTENCE_END = re.compile(r"[.!?…:;]\s*$|/\.\s*$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?" + _UP + ")")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|Mr|Mrs|Ms|Dr|St|Th|Q|P|Ng|BS)|\b" + _UP + r")\.$")
+
+# Words that open a sentence and are never the last syllable of a photographer's name.
+_OPENER_WORDS = (
+    "Ông Bà Anh Chị Thủ Tổng Chủ Bộ Phó Ngày Sáng Chiều Tối Trưa Đêm Hôm Theo Tại Trong Nhận Nhân Phát "
+    "Sau Trước Đây Khi Các Những Hai Ba Đoàn Cuộc Lễ Hội Việc Với Về Để Từ Vào Tiếp Cùng Trên Dưới Đại "
+    "Thượng Chính Quốc Ủy Ban Đồng Tuy Mặc Do Vì Nếu Hiện Năm Tháng Tuần Thay Đặc Nhiều Một Mỗi Bên "
+    "Tin Bài The A In On"
+)
+_OPENERS = frozenset(_OPENER_WORDS.split())
+_BYLINE_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
+_BYLINE_SPLIT = re.compile(r"\s*/\s*|\s+[-–]\s+(?=\S*(?:\.vn|\.net|\.com)\b)")
+_NAME_WORD = re.compile(rf"^(?:{_UP}[\w'’.-]*|[A-Z]{{2,}})$")
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Byline:
+    """A byline split into the writer and the outlet it names.
+
+    ``Theo Trần Mạnh/baochinhphu.vn`` is ``Byline(author="Trần Mạnh", outlet="baochinhphu.vn")``;
+    ``TTXVN/Tin Tức`` names outlets only (``author`` is None).
+    """
+
+    raw: str
+    """The byline as written."""
+    author: str | None = None
+    """The writer's name (``Trần Mạnh``, ``BẢO MINH - TRẦN BÌNH``), or None."""
+    outlet: str | None = None
+    """The outlet or agency it names (``baochinhphu.vn``, ``TTXVN``, ``VOV``), or None."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class TextLayout:
+    """The parts of a plain-text news copy, as [`analyse`][diplomacy_corpus.layout.analyse] found them."""
+
+    title: str | None = None
+    """The headline, or None when the text opens without one."""
+    lead: str | None = None
+    """The lead paragraph (the first paragraph after the headline), or None."""
+    body: tuple[str, ...] = ()
+    """Body paragraphs after the lead, in order (subheadings kept)."""
+    captions: tuple[str, ...] = ()
+    """Photo captions with their credits, taken out of the body."""
+    related: tuple[str, ...] = ()
+    """Lines of "related news" blocks (headlines and teasers)."""
+    byline: Byline | None = None
+    """The byline, when one was found (at the end, or a ``Theo ...`` line)."""
+    urls: tuple[str, ...] = ()
+    """URLs given on lines of their own, in order."""
+    dateline: str | None = None
+    """An agency dateline that opened the body (``Hà Nội (TTXVN) -``), removed from it."""
+
+    @property
+    def author(self) -> str | None:
+        """The byline's author, or None."""
+        return self.byline.author if self.byline else None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Headline, lead and body: the paragraphs extraction reads."""
+        head = tuple(p for p in (self.title, self.lead) if p)
+        return head + self.body
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by blank lines (``Document.text``)."""
+        return "\n\n".join(self.paragraphs)
+
+    def names_outlet(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the byline, a URL line or the dateline names an outlet matching ``pattern``."""
+        if self.byline and self.byline.outlet and pattern.search(self.byline.outlet):
+            return True
+        if self.dateline and pattern.search(self.dateline):
+            return True
+        return any(pattern.search(url) for url in self.urls)
+
+
+# -- predicates ------------------------------------------------------------------------
+
+
+def is_url_line(line: str) -> str | None:
+    """The URL when ``line`` is nothing but a URL (``http://baochinhphu.vn/.../414748.vgp``), else None."""
+    m = _URL_LINE.match(line.strip())
+    return m.group("url") if m else None
+
+
+def is_agency_tag(line: str) -> bool:
+    """Whether ``line`` is an end-of-copy tag such as ``(Hết)``, ``/.`` or ``***``."""
+    return bool(_AGENCY_TAG.match(line.strip()))
+
+
+def is_related_heading(line: str) -> bool:
+    """Whether ``line`` opens a "related news" block (``Tin Liên Quan``, ``Xem thêm:``)."""
+    return bool(_RELATED_LINE.match(line.strip()))
+
+
+def is_caption_line(line: str, *, max_length: int = 400) -> bool:
+    """Whether a whole line is a photo caption: short and ending with a credit.
+
+    ``Tổng Bí thư Tô Lâm điện đàm với Tổng thống Donald Trump. Ảnh: Thống Nhất/TTXVN``,
+    ``... tại London. (Nguồn: AFP/TTXVN)``, ``... Ảnh VGP/Hải Minh`` and
+    ``... (Nguồn: Reuters) |`` are captions; a sentence citing ``(Nguồn: Bộ Công Thương).``
+    is not (it ends with a full stop).
+    """
+    line = line.strip()
+    if not line or len(line) > max_length:
+        return False
+    m = _CREDIT_END.search(line)
+    if not m:
+        return False
+    who = m.group("who").strip()
+    if ". " in who or len(who.split()) > 8:
+        return False
+    return not who or who[0].isupper() or who[0].isdigit() or "/" in who or bool(_OUTLET_RE.match(who))
+
+
+def find_credit(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The next inline photo credit in ``text`` from ``start``, as ``(start, end)`` offsets.
+
+    Finds ``(Nguồn: AFP/TTXVN)``, ``(Ảnh: Thống Nhất/TTXVN)`` and unbracketed
+    ``Ảnh: Nhan Sáng - TTXVN``, ``Ảnh: VGP/Quang Hiếu``, ``Ảnh:Pappastpost`` in flattened
+    text, where the next sentence follows the credit on the same line. The end of an
+    unbracketed credit is found from its shape: an agency after ``/`` or `` - `` ends it,
+    and so does a word that opens a sentence (``Ngày``, ``Ông``, ``Nhận`` ...).
+    """
+    while True:
+        m = _PAREN_CREDIT.search(text, start)
+        p = _INLINE_CREDIT_PLAIN.search(text, start)
+        if m and (not p or m.start() <= p.start()):
+            if text[m.end():m.end() + 3].lstrip()[:1] in {".", ",", ";", ":"}:
+                start = m.end()  # "(Nguồn: Tổng cục Hải quan)." cites data inside a sentence
+                continue
+            return m.start(), m.end()
+        if not p:
+            return None
+        end = _credit_extent(text, p.end())
+        if end > p.end():
+            return p.start(), end
+        start = p.end()
+
+
+def _credit_extent(text: str, pos: int) -> int:
+    """End offset of an unbracketed credit whose name starts at ``pos``."""
+    words = list(re.finditer(r"\S+", text[pos:pos + 120]))
+    end = pos
+    syllables = 0
+    after_separator = False
+    for index, word in enumerate(words):
+        token = word.group(0)
+        nxt = words[index + 1].group(0) if index + 1 < len(words) else ""
+        bare = token.rstrip(".,;)")
+        if token in {"-", "–", "/"}:
+            after_separator = True
+            end = pos + word.end()
+            continue
+        if "/" in bare:
+            parts = [part for part in bare.split("/") if part]
+            end = pos + word.start() + len(bare)
+            if parts and _OUTLET_RE.fullmatch(parts[-1]):
+                return end  # NAME/AGENCY
+            syllables = 1  # AGENCY/NAME: the name continues
+            after_separator = True
+            continue
+        if syllables == 0 and index == 0 and bare.lower() in {"ttxvn", "vgp", "internet", "tư", "minh"}:
+            end = pos + word.start() + len(bare)
+            if nxt == "phát":
+                return pos + words[index + 1].end()
+            continue
+        if not _NAME_WORD.match(bare):
+            break
+        if syllables == 0 and not after_separator and nxt not in {"-", "–", "/"} and "/" not in nxt and (
+            _OUTLET_RE.fullmatch(bare) or (bare.isupper() and len(bare) >= 2 and not nxt.isupper())
+        ):
+            return pos + word.start() + len(bare)  # "Ảnh: Reuters", "Ảnh: SCMP"
+        if syllables and (bare in _OPENERS or ((syllables >= 2 and nxt[:1].islower()) or syllables >= 4)):
+            break
+        if syllables == 0 and bare in _OPENERS and index > 0:
+            break
+        if after_separator and _OUTLET_RE.fullmatch(bare):
+            return pos + word.start() + len(bare)  # NAME - AGENCY
+        syllables += 1
+        end = pos + word.start() + len(bare)
+        if bare != token:  # punctuation closes the credit
+            break
+    return end
+
+
+def _sentence_start(text: str, before: int, floor: int = 0) -> int:
+    """Offset where the sentence that ends at ``before`` begins (not before ``floor``)."""
+    best = floor
+    segment = text[floor:before].rstrip()
+    # skip the full stop that ends the caption sentence itself
+    for m in _SENTENCE_BREAK.finditer(segment):
+        if m.end() >= len(segment):
+            continue
+        if _ABBREV.search(segment[max(0, m.start() - 6):m.start()]):
+            continue
+        best = floor + m.end()
+    return best
+
+
+def split_inline_captions(paragraph: str, *, floor: int = 0) -> tuple[str, list[str]]:
+    """Take photo captions out of a paragraph of flattened text.
+
+    Each credit found by [`find_credit`][diplomacy_corpus.layout.find_credit] is removed
+    with the sentence just before it (the caption it credits).
+
+    Returns:
+        The paragraph without captions, and the captions (caption sentence + credit).
+    """
+    captions: list[str] = []
+    if "Ảnh" not in paragraph and "ẢNH" not in paragraph and "Nguồn" not in paragraph and "(" not in paragraph:
+        return paragraph, captions
+    pieces: list[str] = []
+    cursor = 0
+    search = 0
+    while True:
+        found = find_credit(paragraph, search)
+        if not found:
+            break
+        start, end = found
+        cap_start = _sentence_start(paragraph, start, cursor)
+        if start - cap_start > 400:
+            cap_start = start  # too long for a caption: take the credit only
+        captions.append(paragraph[cap_start:end].strip())
+        pieces.append(paragraph[cursor:cap_start])
+        cursor = search = end
+    if not captions:
+        return paragraph, captions
+    pieces.append(paragraph[cursor:])
+    cleaned = re.sub(r"[ \t]{2,}", " ", "".join(pieces)).strip()
+    return cleaned, captions
+
+
+def parse_byline(text: str) -> Byline | None:
+    """Read a byline: ``Theo Trần Mạnh/baochinhphu.vn``, ``Nguyễn Hồng Điệp (TTXVN)``,
+    ``Vũ Dũng/VOV``, ``QV (TTXVN)``, ``TTXVN/Tin Tức``, ``VnExpress``, ``BẢO MINH - TRẦN BÌNH``,
+    ``Thanh Tuấn (từ Washington DC)``.
+
+    Returns:
+        The byline, or None when ``text`` does not look like one (lower-case words, too
+        long, a sentence).
+    """
+    raw = " ".join(text.split())
+    if not raw or len(raw) > 90:
+        return None
+    body = re.sub(r"^(?:Theo|Nguồn|(?:Tin|Bài|Ảnh|Video)(?:\s*(?:,|và)\s*(?:tin|bài|ảnh|video))*)\s*:?\s+", "", raw,
+                  flags=re.IGNORECASE)
+    outlet: str | None = None
+    paren = _BYLINE_PAREN.search(body)
+    if paren:
+        inner = paren.group("inner").strip()
+        if _OUTLET_RE.fullmatch(inner):
+            outlet = inner
+        elif inner.lower().startswith("theo "):
+            outlet = inner[5:].strip()
+        elif not re.match(r"(?:từ|tại|phóng viên|PV|tổng hợp|gửi từ|theo)\b", inner, re.IGNORECASE):
+            return None
+        body = body[:paren.start()].strip()
+    parts = [part.strip() for part in _BYLINE_SPLIT.split(body) if part.strip()]
+    names: list[str] = []
+    for part in parts:
+        m = _OUTLET_RE.match(part)
+        if m and (m.end() == len(part) or part[m.end()] in "-–, "):
+            outlet = outlet or m.group(0)
+        elif _is_name(part):
+            names.append(part)
+        else:
+            return None
+    if not names and outlet is None:
+        return None
+    author = names[0] if names else None
+    return Byline(raw=raw, author=author, outlet=outlet)
+
+
+def _is_name(part: str) -> bool:
+    words = part.replace(" - ", " ").replace(" – ", " ").replace(",", " ").split()
+    if not 1 <= len(words) <= 8:
+        return False
+    return all(_NAME_WORD.match(word) or word in {"-", "–", "và"} for word in words)
+
+
+def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
+    """Split a byline off the end of a (flattened) last paragraph.
+
+    ``... giữa hai nước./. Vũ Dũng/VOV`` gives ``("... giữa hai nước./.", Byline("Vũ Dũng", "VOV"))``.
+    A paragraph that is nothing but a byline gives ``("", byline)``.
+    """
+    stripped = paragraph.rstrip()
+    whole = parse_byline(stripped) if len(stripped) <= 90 else None
+    if whole is not None and not _SENTENCE_END.search(stripped):
+        return "", whole
+    tail_start = max(stripped.rfind("./."), stripped.rfind(". "), stripped.rfind("” "), stripped.rfind('" '))
+    if tail_start < 0:
+        return paragraph, None
+    cut = tail_start + (3 if stripped.startswith("./.", tail_start) else 1)
+    tail = stripped[cut:].strip()
+    if not tail or len(tail) > 90:
+        return paragraph, None
+    # "Việt Cường/VOV Việt Cường/VOV": the crawler doubled the byline
+    half = tail[: len(tail) // 2].strip()
+    if len(tail) > 8 and tail == f"{half} {half}":
+        tail = half
+    byline = parse_byline(tail)
+    if byline is None:
+        return paragraph, None
+    return stripped[:cut].rstrip(), byline
+
+
+def looks_like_headline(line: str, *, next_line: str | None = None) -> bool:
+    """Whether ``line`` is a headline: short, one sentence, no final full stop, and not a caption.
+
+    A long opening paragraph, a caption or a line ending with ``.``/``:`` is not a headline.
+    """
+    line = line.strip()
+    if not 8 <= len(line) <= 220 or next_line is None:
+        return False
+    words = line.split()
+    if len(words) < 3 or len(words) > 40:
+        return False
+    if _SENTENCE_END.search(line) and not line.endswith(("?", "!")):
+        return False
+    if line.endswith("...") or line.endswith("…"):
+        return False
+    if _SENTENCE_BREAK.search(line[:-1]) and re.search(r"[.!?]\s", line):
+        return False  # two sentences
+    return not is_caption_line(line)
+
+
+# -- the whole layout ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16)
+def analyse(text: str, title: str | None = None) -> TextLayout:
+    """Split a plain-text news copy into headline, lead, body, captions, byline, URLs, related.
+
+    Handles one paragraph a line and the crawler layout (headline, lead, body on one
+    line). Results are cached by ``(text, title)``.
+
+    Args:
+        text: the copy.
+        title: a headline given beside the text (JSON Lines ``title``); when given, the
+            text's first line is dropped only if it repeats it.
+    """
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    related: list[str] = []
+    for index, line in enumerate(lines):
+        if is_related_heading(line):
+            related = lines[index + 1:]
+            lines = lines[:index]
+            break
+    captions: list[str] = []
+    urls: list[str] = []
+    byline: Byline | None = None
+    kept: list[str] = []
+    for line in lines:
+        url = is_url_line(line)
+        if url:
+            urls.append(url)
+            continue
+        if is_agency_tag(line):
+            continue
+        m = _RELATED_PREFIX.match(line)
+        if m:
+            related.append(m.group("rest"))
+            continue
+        if is_caption_line(line):
+            captions.append(line)
+            continue
+        if len(line) <= 90 and re.match(r"(?:Theo|Nguồn)\b", line):
+            candidate = parse_byline(line)
+            if candidate is not None:
+                byline = byline or candidate
+                continue
+        kept.append(line)
+    # headline (before caption splitting, which would eat a short title line)
+    head: str | None = None
+    if title:
+        head = title.strip()
+        if kept and kept[0] == head:
+            kept.pop(0)
+    elif kept and looks_like_headline(kept[0], next_line=kept[1] if len(kept) > 1 else None):
+        head = kept.pop(0)
+    paragraphs: list[str] = []
+    for line in kept:
+        cleaned, found = split_inline_captions(line)
+        captions.extend(found)
+        m = _RELATED_TAIL.search(cleaned)
+        if m:
+            rest = m.group("rest").strip()
+            if rest:
+                related.append(rest)
+            cleaned = cleaned[:m.start()].rstrip()
+        if cleaned:
+            paragraphs.append(cleaned)
+    # trailing tags and byline
+    if paragraphs:
+        last = _TAIL_TAG.sub("", paragraphs[-1])
+        last, found_byline = split_trailing_byline(last)
+        if found_byline is not None:
+            byline = found_byline if byline is None or found_byline.author else byline
+        if last:
+            paragraphs[-1] = last
+        else:
+            paragraphs.pop()
+    if byline is None and len(paragraphs) > 1 and len(paragraphs[-1]) <= 60:
+        candidate = parse_byline(paragraphs[-1])
+        if candidate is not None and not _SENTENCE_END.search(paragraphs[-1]):
+            byline = candidate
+            paragraphs.pop()
+    dateline: str | None = None
+    if paragraphs:
+        m = _DATELINE.match(paragraphs[0])
+        if m:
+            dateline = m.group(0).strip()
+            paragraphs[0] = paragraphs[0][m.end():]
+    lead = paragraphs[0] if paragraphs else None
+    return TextLayout(
+        title=head, lead=lead, body=tuple(paragraphs[1:]), captions=tuple(captions),
+        related=tuple(related), byline=byline, urls=tuple(urls), dateline=dateline,
+    )
+
+
+_DATELINE = re.compile(
+    rf"^(?:{_UP}[\w.]*(?:\s+{_UP}[\w.]*){{0,3}}\s*)?\(\s*(?:{_OUTLET_WORDS}|[\w.-]+\.vn)\s*\)\s*[-–—:]\s*",
+    re.IGNORECASE,
+)
+
+
+def document_from_text(source: Source, *, name: str, section: str | None = None,
+                       extra_captions: Iterable[str] = ()) -> Document:
+    """A Document from a plain-text copy, laid out by [`analyse`][diplomacy_corpus.layout.analyse].
+
+    Args:
+        source: the input.
+        name: the parser's name (it becomes ``Document.source``).
+        section: the outlet's section, when the caller knows it.
+        extra_captions: more captions to keep on the document.
+    """
+    parts = analyse(source.text, source.title)
+    url = source.url or (parts.urls[0] if parts.urls else None)
+    return Document(
+        origin=source.origin, source=name, title=parts.title, lead=parts.lead, url=url,
+        author=parts.author, published=source.published, section=section, text=parts.text,
+        captions=(*parts.captions, *extra_captions), related=parts.related,
+    )
