@@ -1,5 +1,405 @@
-"""Events (placeholder while being written)."""
+"""Events: calls, talks, meetings, visits, dialogues, agreements, upgrades, ceremonies...
+
+Events are read clause by clause from trigger words (``event_triggers`` lexicon) that
+the lexicon scan already found, so a sentence without a trigger costs nothing. For each
+trigger the clause gives the participants (persons named there, organizations, or the
+two states when states act as such), the nearest date that no other trigger stands
+between, a location (``tại ...``, or a visit's destination) and a visit's level.
+Wishes, invitations and undated plans are skipped; repeated mentions of one occurrence
+merge, keeping every sentence as evidence.
+"""
+
 from __future__ import annotations
-from typing import Any
-def find_events(an: Any, sentences: Any, actors: Any, mentions: Any, dates: Any) -> list[Any]:
-    return []
+
+import bisect
+import re
+from collections import Counter
+from typing import Any, Sequence
+
+import attrs
+
+from ..models import Actor, Event, PartialDate, Span
+from . import lexicon
+from .actors import Analysis
+from .names import is_cap
+from .text import UPPER, clauses
+
+__all__ = ["find_events"]
+
+_PAIR_WORDS_RE = re.compile(r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai)\b")
+_ANNIVERSARY_RE = re.compile(
+    r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
+    r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
+)
+_LOCATION_RE = re.compile(rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
+_LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
+_TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
+_STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
+_UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
+
+
+@attrs.define(kw_only=True)
+class _Draft:
+    kind: str
+    date: PartialDate | None
+    date_end: PartialDate | None
+    persons: list[str]
+    others: list[str]
+    location: str | None
+    level: str | None
+    evidence: list[tuple[int, int]]
+
+
+def _config() -> dict[str, Any]:
+    return lexicon.load("event_triggers")
+
+
+def _codes() -> dict[str, Any]:
+    return lexicon.load("event_codes").get("codes", {})
+
+
+def _words_before(view: str, start: int, lo: int, n: int = 6) -> str:
+    return " ".join(view[max(lo, start - 60) : start].split()[-n:])
+
+
+def _has_word(hay: str, words: Sequence[str]) -> bool:
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            before_ok = i == 0 or not hay[i - 1].isalnum()
+            after = i + len(w)
+            after_ok = after >= len(hay) or not hay[after].isalnum()
+            if before_ok and after_ok:
+                return True
+            i = hay.find(w, i + 1)
+    return False
+
+
+def _pair_countries(an: Analysis, actors: Sequence[Actor]) -> list[str]:
+    counts = Counter({a.id: len(a.mentions) for a in actors if a.kind == "country"})
+    ids = [i for i, _ in counts.most_common()]
+    out = [i for i in ids if i == "c-VN"][:1]
+    out += [i for i in ids if i != "c-VN"][: 2 - len(out)]
+    return out
+
+
+def _pair_short(an: Analysis) -> list[tuple[int, int, str]]:
+    short = lexicon.load("countries").get("pair_short", {})
+    if not short:
+        return []
+    alt = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)({alt})\s*-\s*({alt})(?!\w)")
+    out = []
+    for m in rx.finditer(an.view):
+        out.append((m.start(1), m.end(1), short[m.group(1)]))
+        out.append((m.start(2), m.end(2), short[m.group(2)]))
+    return out
+
+
+def find_events(
+    an: Analysis,
+    sentences: Sequence[tuple[int, int]],
+    actors: Sequence[Actor],
+    mentions: dict[str, list[tuple[int, int]]],
+    dates: Sequence[Any],
+) -> list[Event]:
+    """Find the events of a document.
+
+    Args:
+        an: the lexicon analysis of the text (from [`analyse`][diplomacy_corpus.extract.actors.analyse]).
+        sentences: sentence offsets.
+        actors: the document's actors (ids are used as participants).
+        mentions: per actor id, the offsets of its mentions.
+        dates: the dates found in the text (``DateMention`` objects, by offset).
+
+    Returns:
+        Events with ids ``e1``..., in order of first mention.
+    """
+    if not an.triggers or not sentences:
+        return []
+    cfg = _config()
+    view = an.view
+    persons_by_id = {a.id: a for a in actors if a.kind == "person"}
+    # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
+    pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
+    pmentions += _title_only(an, actors)
+    pmentions.sort()
+    omentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
+    cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
+    cmentions += [(s, e, "c-" + code) for s, e, code in _pair_short(an)]
+    cmentions.sort()
+    pair = _pair_countries(an, actors)
+    date_list = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in date_list]
+    trig_starts = [t[0] for t in an.triggers]
+    blockers = cfg.get("blockers_before", [])
+    future = cfg.get("future_markers", [])
+    nouns = cfg.get("agreement_nouns", [])
+    levels = cfg.get("visit_levels", [])
+    drafts: list[_Draft] = []
+    sent_starts = [s for s, _ in sentences]
+    valid: list[tuple[int, int, dict[str, Any]]] = []
+    for t in an.triggers:
+        if _trigger_ok(an, t, blockers, nouns):
+            valid.append(t)
+    valid_starts = [t[0] for t in valid]
+    del trig_starts
+    for ts, te, spec in valid:
+        si = bisect.bisect_right(sent_starts, ts) - 1
+        if si < 0 or ts >= sentences[si][1]:
+            continue
+        s_start, s_end = sentences[si]
+        c_start, c_end = s_start, s_end
+        for cs, ce in clauses(an.text, s_start, s_end):
+            if cs <= ts < ce:
+                c_start, c_end = cs, ce
+                break
+        kind = spec["kind"]
+        before = _words_before(view, ts, c_start)
+        date = _nearest_date(date_list, date_starts, valid_starts, ts, te, c_start, c_end)
+        if date is None and kind in ("ceremony", "conference", "talks", "meeting", "speech"):
+            date = _nearest_date(date_list, date_starts, valid_starts, ts, te, s_start, s_end)
+        if (spec.get("needs_date") or _has_word(before, future)) and date is None:
+            continue
+        in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
+        persons = _dedupe([m[2] for m in in_clause])
+        if kind == "visit":
+            persons = _visitors(view, in_clause, ts, te, c_start) or persons
+        elif kind in _TWO_PARTY and len(persons) < 2:
+            persons = _dedupe(persons + [m[2] for m in pmentions if s_start <= m[0] < s_end])
+        others: list[str] = []
+        if kind in _STATE_KINDS:
+            others = _dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
+            if len(others) < 2 and (_PAIR_WORDS_RE.search(view, c_start, c_end) or kind != "agreement"):
+                others = _dedupe(others + pair)
+        if kind in ("meeting", "conference", "talks") and len(persons) < 2:
+            others = _dedupe(others + [m[2] for m in omentions if c_start <= m[0] < c_end and m[0] > ts])
+        draft = _Draft(
+            kind=kind,
+            date=date.date if date is not None else None,
+            date_end=date.date_end if date is not None else None,
+            persons=persons,
+            others=others,
+            location=_location(an, kind, ts, te, c_start, c_end),
+            level=_level(view, te, levels) if kind == "visit" else None,
+            evidence=[(s_start, s_end)],
+        )
+        _add(drafts, draft)
+    codes = _codes()
+    events = []
+    for n, d in enumerate(drafts, 1):
+        code = codes.get(d.kind, {})
+        events.append(
+            Event(
+                id=f"e{n}",
+                kind=d.kind,
+                date=d.date,
+                date_end=d.date_end,
+                participants=tuple(_dedupe(d.persons + d.others)),
+                location=d.location,
+                level=d.level,
+                cameo=code.get("cameo"),
+                plover=code.get("plover"),
+                evidence=tuple(Span.of(an.text, s, e) for s, e in sorted(set(d.evidence))),
+            )
+        )
+    del persons_by_id
+    return events
+
+
+def _dedupe(items: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)
+
+
+def _title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
+    """Titles standing for a person named elsewhere (``Tổng Bí thư đề nghị``)."""
+    out = []
+    persons = [a for a in actors if a.kind == "person"]
+    for s, e, title, country in an.title_only:
+        found = [
+            a for a in persons
+            if any(t == title or t.startswith(title + " ") for t in a.titles)
+            and (country is None or a.country == country)
+        ]
+        if len(found) == 1:
+            out.append((s, e, found[0].id))
+    return out
+
+
+def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
+    ts, te, spec = t
+    view = an.view
+    if spec["kind"] in _STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
+        return False
+    nxt = view[te : te + 40].lstrip()
+    rule = spec.get("next")
+    if rule:
+        ok = False
+        if rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", [])):
+            ok = True
+        if not ok:
+            word = nxt.split(" ", 1)[0] if nxt else ""
+            word = word.strip(",.;:")
+            ok = bool(word) and (is_cap(word) or word[:1].isupper() or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái"))
+        if not ok:
+            return False
+    before = _words_before(view, ts, 0, 5)
+    if spec.get("before") and not _has_word(before, spec["before"]):
+        return False
+    if _has_word(" ".join(before.split()[-3:]), blockers):
+        return False
+    if spec.get("object"):
+        window = view[max(0, ts - 60) : te + 80]
+        if not any(n in window for n in nouns):
+            return False
+        if _has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
+            return False
+    return True
+
+
+def _nearest_date(
+    dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
+) -> Any:
+    """The date in ``[lo, hi)`` nearest to the trigger with no other trigger in between."""
+    best = None
+    best_dist = 1 << 30
+    i = bisect.bisect_left(starts, lo)
+    while i < len(dates) and dates[i].start < hi:
+        d = dates[i]
+        i += 1
+        if d.end <= ts:
+            between = bisect.bisect_left(triggers, d.end), bisect.bisect_left(triggers, ts)
+            dist = ts - d.end
+        else:
+            between = bisect.bisect_left(triggers, te), bisect.bisect_left(triggers, d.start)
+            dist = d.start - te
+        if between[1] > between[0]:
+            continue
+        if dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _visitors(view: str, in_clause: Sequence[tuple[int, int, str]], ts: int, te: int, c_start: int) -> list[str]:
+    """The visitor: ``chuyến thăm ... của X``, else the nearest person before, else after."""
+    after = [m for m in in_clause if m[0] >= te]
+    if after:
+        between = view[te : after[0][0]]
+        if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80:
+            return [after[0][2]]
+    before = [m for m in in_clause if m[1] <= ts and "lời mời" not in view[m[1] : ts]]
+    before = [m for m in before if not re.search(r"lời mời của\s*$", view[max(c_start, m[0] - 40) : m[0]])]
+    if before:
+        return [before[-1][2]]
+    after = [m for m in after if not re.search(r"lời mời\b", view[te : m[0]])]
+    return [after[0][2]] if after else []
+
+
+def _location(an: Analysis, kind: str, ts: int, te: int, c_start: int, c_end: int) -> str | None:
+    view = an.view
+    if kind == "visit":
+        j = te
+        m = re.match(r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*", view[j:c_end])
+        if m:
+            j += m.end()
+        for s, e, _ in an.countries + an.places:
+            if s == j:
+                return an.text[s:e]
+        m2 = re.match(r"(?:Thủ đô |thủ đô |thành phố )?[A-ZĐÀ-Ỹ][\w.’']*(?: [A-ZĐÀ-Ỹ][\w.’']*){0,3}", view[j:c_end])
+        if m2 and m2.group(0) not in ("Đoàn",):
+            return an.text[j : j + m2.end()]
+    best = None
+    for m in _LOCATION_RE.finditer(view, c_start, c_end):
+        if best is None or abs(m.start() - ts) < abs(best.start() - ts):
+            best = m
+    if best is None:
+        return None
+    start = best.start(1) if best.group(1) else best.end()
+    end = _capitalised_phrase_end(view, best.end(), c_end)
+    if end <= best.end():
+        return None
+    return an.text[start:end]
+
+
+def _capitalised_phrase_end(view: str, pos: int, limit: int) -> int:
+    """End of a name-like phrase: capitalised words, with lowercase syllables inside."""
+    end = pos
+    prev_cap = False
+    toks = list(_LOC_TOKEN_RE.finditer(view, pos, min(limit, pos + 60)))
+    for n, m in enumerate(toks):
+        tok = m.group(0)
+        if tok[0].isupper():
+            prev_cap = True
+            end = m.end()
+            continue
+        nxt = toks[n + 1].group(0) if n + 1 < len(toks) else ""
+        if tok[0].isalpha() and prev_cap and (nxt[:1].isupper() or not nxt[:1].isalpha()) and tok not in ("và", "của", "do", "nhân", "theo", "với"):
+            end = m.end()
+            prev_cap = False
+            continue
+        if tok == "-" and nxt[:1].isupper():
+            continue
+        break
+    return end
+
+
+def _level(view: str, te: int, levels: Sequence[str]) -> str | None:
+    rest = view[te : te + 40].lstrip()
+    for lv in sorted(levels, key=len, reverse=True):
+        if rest.startswith(lv):
+            return lv
+    return None
+
+
+def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    shared = 0
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared += 1
+    return shared > 0
+
+
+def _add(drafts: list[_Draft], new: _Draft) -> None:
+    """Merge ``new`` into the latest compatible draft, or append it (if it has participants)."""
+    for d in reversed(drafts):
+        if d.kind != new.kind or not _dates_compatible(d.date, new.date):
+            continue
+        a, b = set(d.persons), set(new.persons)
+        if a and b:
+            same = a <= b or b <= a if new.kind in _TWO_PARTY or new.kind == "visit" else bool(a & b)
+            if new.kind == "visit":
+                same = bool(a & b)
+        elif not b:
+            same = not new.others or not d.others or bool(set(d.others) & set(new.others))
+        else:
+            same = False
+        if not same:
+            continue
+        d.persons = _dedupe(d.persons + new.persons)
+        d.others = _dedupe(d.others + new.others)
+        if d.date is None or (new.date is not None and _more_precise(new.date, d.date)):
+            d.date, d.date_end = new.date, new.date_end or d.date_end
+        d.date_end = d.date_end or new.date_end
+        d.location = d.location or new.location
+        d.level = d.level or new.level
+        d.evidence += new.evidence
+        return
+    if not new.persons and not new.others:
+        return
+    if new.kind in _TWO_PARTY and len(new.persons) + len(new.others) < 2:
+        return
+    if new.kind in _UNDATED_DROP and new.date is None:
+        return
+    drafts.append(new)
+
+
+def _more_precise(a: PartialDate, b: PartialDate) -> bool:
+    score = lambda d: (d.year is not None) + (d.month is not None) + (d.day is not None)  # noqa: E731
+    return score(a) > score(b)

@@ -15,12 +15,18 @@ import re
 import unicodedata
 
 __all__ = [
+    "UPPER",
     "clauses",
     "fold",
     "match_view",
     "masked_regions",
     "split_sentences",
 ]
+
+#: A regex character class body of the capital Latin letters (with Vietnamese ones).
+UPPER = "".join(
+    c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper() and c.isalpha()
+)
 
 # Old-style tone placement ("hoá", "thuỵ") -> new style ("hóa", "thụy"): both are two
 # code points in NFC, so the view keeps every offset.
@@ -101,7 +107,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
             if before:
                 word = before.group(1)
-                if (len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS:
+                if (len(word) == 1 and "A" <= word <= "Z") or word.casefold() in _ABBREVIATIONS:
                     continue
         end = m.end()
         _push(text, start, end, bounds)
