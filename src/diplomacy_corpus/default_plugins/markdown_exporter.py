@@ -38,10 +38,13 @@ _UNITS = {"percent": "%", "count": "", "times": " times", "days": " days", "rank
 
 
 def escape(text: str | None) -> str:
-    """Markdown for literal ``text`` on one line: specials backslash-escaped, whitespace collapsed."""
+    """Markdown for literal ``text`` on one line: specials backslash-escaped, whitespace collapsed.
+
+    NUL, which CommonMark does not allow, becomes U+FFFD as a renderer would make it.
+    """
     if not text:
         return ""
-    flat = _SPACES.sub(" ", text).strip()
+    flat = _SPACES.sub(" ", text.replace("\x00", "\ufffd")).strip()
     flat = _SPECIAL.sub(r"\\\1", flat)
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
 
