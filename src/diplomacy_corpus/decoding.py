@@ -67,7 +67,9 @@ def _first_bad_byte(data: bytes, encoding: str) -> str:
     try:
         data.decode(encoding)
     except UnicodeDecodeError as exc:
-        return f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        # Some codecs (utf-8-sig) report offsets in what follows the byte-order mark.
+        offset = exc.start + len(data) - len(exc.object)
+        return f"byte 0x{exc.object[exc.start]:02x} at offset {offset}"
     except LookupError:
         return "unknown encoding"
     return "no bad byte"

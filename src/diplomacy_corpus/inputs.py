@@ -76,12 +76,12 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None,
     p = Path(path)
     origin = str(p)
     try:
+        mode = os.stat(p).st_mode  # before opening: opening a FIFO would block
+        if stat.S_ISDIR(mode):
+            raise input_error(origin, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise input_error(origin, "not a regular file (a device, pipe or socket)")
         with open(p, "rb") as stream:
-            mode = os.fstat(stream.fileno()).st_mode
-            if stat.S_ISDIR(mode):
-                raise input_error(origin, "is a directory")
-            if not stat.S_ISREG(mode):
-                raise input_error(origin, "not a regular file")
             data = stream.read(max_bytes + 1)
     except InputError:
         raise

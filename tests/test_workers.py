@@ -1,0 +1,141 @@
+"""Worker processes, per-document time limits, and plugins that misbehave."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import diplomacy_corpus as dc
+from diplomacy_corpus._workers import parallel_map
+from diplomacy_corpus.testing import register_plugin
+
+ARTICLE = ("Việt Nam và Nhật Bản tăng cường hợp tác\n"
+           "Ngày 12/3, tại Hà Nội, Bộ trưởng Ngoại giao tiếp Đại sứ Nhật Bản. "
+           "Hai bên nhất trí thúc đẩy quan hệ Đối tác chiến lược sâu rộng.")
+
+
+class Troublemaker(dc.Parser):
+    """Claims texts with a TROUBLE marker and misbehaves as the text says."""
+
+    name = "troublemaker"
+
+    def score(self, source: dc.Source) -> float:
+        if "SCORE-RAISES" in source.text:
+            raise RuntimeError("cannot score")
+        return 1.0 if "TROUBLE" in source.text else 0.0
+
+    def parse(self, source: dc.Source) -> dc.Document:
+        text = source.text
+        if "RAISE" in text:
+            raise ValueError("boom")
+        if "GARBAGE" in text:
+            return 42  # type: ignore[return-value]
+        if "EXIT" in text:
+            sys.exit(3)
+        if "CRASH" in text:
+            os._exit(1)  # kills the worker process
+        if "HANG" in text:
+            while True:  # a plugin that swallows every Exception still cannot hide a timeout
+                try:
+                    time.sleep(0.01)
+                except Exception:
+                    pass
+        return dc.Document(origin=source.origin, source=self.name, text=text)
+
+
+class _Plugin:
+    @dc.hookimpl
+    def register_parsers(self) -> list[dc.Parser]:
+        return [Troublemaker()]
+
+
+def _corpus(tmp_path: Path, markers: list[str]) -> Path:
+    path = tmp_path / "c.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for number, marker in enumerate(markers):
+            out.write(json.dumps({"id": f"d{number}", "text": f"{ARTICLE} {marker} {number}"}) + "\n")
+    return path
+
+
+def _summary(results: list[dc.Result]) -> list[tuple[str, object, str]]:
+    return [(r.origin, r.document, str(r.error) if r.error else "") for r in results]
+
+
+def test_workers_give_the_same_results_in_the_same_order(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"{number:03d}.txt").write_text(f"{ARTICLE}\nSố {number}.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    corpus = _corpus(folder, [""] * 90)
+    one = list(dc.parse_many([folder, corpus], workers=1))
+    two = list(dc.parse_many([folder, corpus], workers=2))
+    assert len(one) == 30 + 1 + 90 * 2  # the corpus is inside the folder too
+    assert _summary(one) == _summary(two)
+
+
+def _double(item: int, extra: int) -> int:
+    return item * 2 + extra
+
+
+def test_parallel_map_keeps_order_and_reads_only_a_window_ahead() -> None:
+    consumed = 0
+
+    def items() -> Iterator[int]:
+        nonlocal consumed
+        for number in range(100_000):
+            consumed = number + 1
+            yield number
+
+    results = parallel_map(_double, items(), workers=2, args=(1,), chunksize=8)
+    first = [next(results) for _ in range(10)]
+    assert first == [n * 2 + 1 for n in range(10)]
+    assert consumed <= 8 * 6  # a bounded window, not the whole input
+    results.close()
+
+
+def test_parallel_map_on_all_items() -> None:
+    assert list(parallel_map(_double, range(1000), workers=2, args=(0,), chunksize=7)) == [n * 2 for n in range(1000)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_misbehaving_plugin_is_named_and_the_batch_goes_on(tmp_path: Path, workers: int) -> None:
+    markers = ["", "TROUBLE RAISE", "TROUBLE GARBAGE", "TROUBLE EXIT", "SCORE-RAISES", "TROUBLE", ""]
+    corpus = _corpus(tmp_path, markers)
+    with register_plugin(_Plugin(), name="troublemaker-plugin"):
+        results = list(dc.parse_many([corpus], workers=workers, extract=False))
+    assert len(results) == len(markers)
+    errors = [str(r.error) if r.error else None for r in results]
+    assert errors[0] is None and errors[-1] is None and errors[5] is None and errors[4] is None
+    assert "parser 'troublemaker' failed: ValueError: boom" in errors[1]
+    assert "parser 'troublemaker' returned int, not a Document" in errors[2]
+    assert "parser 'troublemaker' failed: SystemExit" in errors[3]
+    assert results[4].document is not None and results[4].document.source != "troublemaker"
+    assert all(r.origin == f"{corpus}#d{n}" for n, r in enumerate(results))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_hanging_plugin_runs_into_the_time_limit(tmp_path: Path, workers: int) -> None:
+    corpus = _corpus(tmp_path, ["", "TROUBLE HANG", ""])
+    with register_plugin(_Plugin(), name="troublemaker-plugin"):
+        results = list(dc.parse_many([corpus], workers=workers, extract=False, timeout=0.3))
+    assert [r.ok for r in results] == [True, False, True]
+    message = str(results[1].error)
+    assert "parser 'troublemaker' took longer than the time limit of 0.3 s (--timeout)" in message
+
+
+def test_a_worker_process_that_dies_fails_only_its_document(tmp_path: Path) -> None:
+    markers = [""] * 40 + ["TROUBLE CRASH"] + [""] * 40
+    corpus = _corpus(tmp_path, markers)
+    with register_plugin(_Plugin(), name="troublemaker-plugin"):
+        results = list(dc.parse_many([corpus], workers=2, extract=False))
+    assert [r.origin for r in results] == [f"{corpus}#d{n}" for n in range(len(markers))]
+    failed = [r for r in results if not r.ok]
+    assert [r.origin for r in failed] == [f"{corpus}#d40"]
+    assert "worker process died" in str(failed[0].error)
