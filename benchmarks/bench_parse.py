@@ -157,8 +157,8 @@ def _table(rows: list[dict[str, Any]], markdown: bool) -> str:
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         out += ["| " + " | ".join(line) + " |" for line in lines]
         return "\n".join(out)
-    widths = [max(len(str(c)) for c in col) for col in zip(head, *lines)]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)) for line in (head, *lines))
+    widths = [max(len(str(c)) for c in col) for col in zip(head, *lines, strict=True)]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)) for line in (head, *lines))
 
 
 def main(argv: list[str] | None = None) -> int:

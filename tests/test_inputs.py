@@ -131,7 +131,7 @@ def test_utf8_and_utf16_round_trip_any_text(text: str) -> None:
 def test_size_cap_is_a_clear_error_and_the_cap_can_be_raised(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("Hà Nội " * 2000, encoding="utf-8")
-    with pytest.raises(dc.InputError, match=r"big\.txt: over the size cap of 1,000 bytes \(raise it with --max-bytes\)"):
+    with pytest.raises(dc.InputError, match=r"big\.txt: over the size cap of 1,000 bytes \(raise it with --max-"):
         read_file(path, max_bytes=1000)
     assert read_file(path, max_bytes=1 << 20).text.startswith("Hà Nội")
 
