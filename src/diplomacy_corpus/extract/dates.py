@@ -122,11 +122,12 @@ _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
     r"\s+(?:(?P<day>ngày|hôm|mùng)\s+)?\(?$"
 )
-_MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|vào|trong|cuối|đầu|giữa|hồi)\s+)?tháng\s+$")
-_YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|vào|trong|cuối|đầu|giữa|hồi)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
+_MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
 _CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$")
+_SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
 _PART_BEFORE = re.compile(r"(?<!\w)(đầu|cuối|giữa)\s+$")
 _WINDOW = 32
 
@@ -204,7 +205,10 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
     trig = _TRIGGER.search(before)
     paren = before.endswith("(")
     if trig is not None:
-        start -= len(before) - trig.start()
+        if trig.group("weak") in _SPANNED_WEAK or not trig.group("weak"):
+            start -= len(before) - trig.start()
+        elif trig.group("day"):  # 'vào ngày 5/6': the span starts at 'ngày'
+            start -= len(before) - trig.start("day")
     if kind in ("xr", "dr", "full"):
         if kind == "xr":
             if g("xr_s") != "/" and g("xr_dash"):

@@ -18,6 +18,7 @@ The cue words live in ``lexicons/metric_kinds.json`` and ``lexicons/units.json``
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.dates import DateMention, find_dates
-from diplomacy_corpus.extract.numbers import NumberMention, find_numbers, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, _scan, parse_number
 from diplomacy_corpus.models import Metric, PartialDate, Span
 
 __all__ = ["find_metrics"]
@@ -64,6 +65,10 @@ _UNIT_AFTER = re.compile(
     rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
 )
 _NOUN_AFTER = re.compile(rf"\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)")
+_FOLLOW = re.compile(
+    rf"\s*(?:[-–—]|đến|tới|lần|ngày|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
+    rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})"
+)
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 _DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
@@ -71,7 +76,7 @@ _RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
 _QUALIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_QUALIFIER_OF)})\s+(?:mức\s+|con\s+số\s+)?$")
 _QUALIFIER_AFTER = re.compile(rf"\s+(?:{_alt(_QUALIFIER_AFTER_OF)})(?!\w)")
 _TIMES_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['times_cues'])})\s+(?:(?:{_alt(_QUALIFIER_OF)})\s+)?$")
-_GROWTH_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['growth_cues'])})(?!\w)")
+_GROWTH_CUE = re.compile(rf"(?<!\w)(?:(?P<share>{_alt(_KINDS['share_cues'])})|{_alt(_KINDS['growth_cues'])})(?!\w)")
 _DURATION_CUE = re.compile(r"(?<!\w)(?:kéo\s+dài|trong)\s+(?:(?:khoảng|gần|hơn)\s+)?$")
 _VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
 _POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
@@ -81,10 +86,8 @@ _NOT_METRIC_BEFORE = re.compile(
 )
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
              "tám": 8, "chín": 9, "mười": 10}
-_RANK = re.compile(
-    rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+(?:thứ|hạng)\s+"
-    rf"(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])"
-)
+_RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
+_RANK = re.compile(rf"(?:thứ|hạng)\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])")
 _PERIOD = re.compile(
     r"(?<!\w)(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười\s+một)\s+tháng\s+(?:đầu|cuối)"
     r"|nửa\s+(?:đầu|cuối)|quý\s+(?:[1-4]|i{1,3}|iv)(?=\s+năm|/))\s*(?:năm|/)"
@@ -108,6 +111,21 @@ class _Figure:
     needs_kind: bool = False  # money with no cue: take the kind of the figure before
 
 
+def _ranks(low: str) -> list[re.Match[str]]:
+    """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
+    found = []
+    for word in ("thứ", "hạng"):
+        i = low.find(word)
+        while i >= 0:
+            if not (i and low[i - 1].isalnum()):
+                m = _RANK.match(low, i)
+                if m is not None and _RANK_CUE.search(low, max(0, i - 16), i):
+                    found.append(m)
+            i = low.find(word, i + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def _lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
@@ -115,8 +133,12 @@ def _lower(text: str) -> str:
     return low
 
 
-def _money_kind(low: str, s: int, start: int) -> str | None:
+def _money_kind(low: str, s: int, start: int, end: int | None = None) -> str | None:
     strong = weak = None
+    if end is not None and not _MONEY_CUE.search(low, s, start):
+        cue = _MONEY_CUE.match(low, end + 1, end + 40) if low[end : end + 1] == " " else None
+        if cue is not None and _norm(cue.group()) in _STRONG:  # 'đạt 2 tỷ USD kim ngạch thương mại'
+            return _STRONG[_norm(cue.group())]
     for cue in _MONEY_CUE.finditer(low, s, start):
         word = _norm(cue.group())
         if word in _STRONG:
@@ -137,11 +159,19 @@ def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
     cues = list(_GROWTH_CUE.finditer(low, clause, start))
     if not cues:
         return ("growth_rate" if "tăng trưởng" in low[s:start] else "count"), False
+    if cues[-1].group("share"):
+        return "count", False
     return "growth_rate", _norm(cues[-1].group()) in _DECREASE
 
 
 def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:  # noqa: C901, PLR0911
     """Decide whether one number of a sentence is a metric, and which."""
+    if (
+        _FOLLOW.match(low, n.end, e) is None
+        and not (n.start and low[n.start - 1] in "$€£")
+        and "dân số" not in low[max(s, n.start - 30) : n.start]
+    ):
+        return None  # the quick exit of most numbers: nothing a metric needs follows
     before = low[max(s, n.start - 24) : n.start]
     if _NOT_METRIC_BEFORE.search(before):
         return None
@@ -172,7 +202,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             return _Figure(start=start, end=end, value=-value if negative else value, unit="percent",
                            kind=kind, qualifier=qualifier)
         code = _CURRENCY_OF[_norm(unit.group("cur"))]
-        kind = _money_kind(low, s, n.start)
+        kind = _money_kind(low, s, n.start, end)
         return _Figure(start=start, end=end, value=value, unit=code, kind=kind or "count",
                        qualifier=qualifier, needs_kind=kind is None)
     if _MEASURE_AFTER.match(low, after_at, e):
@@ -274,30 +304,29 @@ def find_metrics(
     if not text or not _QUICK.search(text):
         return []
     low = _lower(text)
-    numbers = find_numbers(text)
-    ranks = list(_RANK.finditer(low)) if ("thứ" in low or "hạng" in low) else []
+    numbers = _scan(text, low)
+    ranks = _ranks(low)
+    if not numbers and not ranks:
+        return []
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, tuple[list[NumberMention], list[re.Match[str]]]] = {}
+    for n in numbers:
+        i = bisect.bisect_right(starts, n.start) - 1
+        if i >= 0 and n.end <= sentences[i][1]:
+            by_sentence.setdefault(i, ([], []))[0].append(n)
+    for r in ranks:
+        i = bisect.bisect_right(starts, r.start()) - 1
+        if i >= 0 and r.end() <= sentences[i][1]:
+            by_sentence.setdefault(i, ([], []))[1].append(r)
     out: list[tuple[_Figure, str | None, tuple[int, int]]] = []
     last_period: str | None = None
     last_kind: str | None = None
-    last_end = -1
-    ni = ri = 0
-    for s, e in sentences:
-        while ni < len(numbers) and numbers[ni].start < s:
-            ni += 1
-        while ri < len(ranks) and ranks[ri].start() < s:
-            ri += 1
-        nums: list[NumberMention] = []
-        while ni < len(numbers) and numbers[ni].end <= e:
-            nums.append(numbers[ni])
-            ni += 1
-        rks = []
-        while ri < len(ranks) and ranks[ri].end() <= e:
-            rks.append(ranks[ri])
-            ri += 1
-        if not nums and not rks:
-            continue
-        if "\n" in text[last_end:s] if last_end >= 0 else True:
-            last_period = last_kind = None  # a new paragraph
+    last_index = -2
+    for index in sorted(by_sentence):
+        s, e = sentences[index]
+        nums, rks = by_sentence[index]
+        if index != last_index + 1 or "\n" in text[sentences[index - 1][1] : s]:
+            last_period = last_kind = None  # only the sentence just before, in the same paragraph
         figures: list[_Figure] = []
         periods: list[tuple[int, int, str, bool]] | None = None
         for i, n in enumerate(nums):
@@ -327,10 +356,10 @@ def find_metrics(
                 last_kind = fig.kind
             out.append((fig, period, (s, e)))
             last_period = period
-        last_end = e
+        last_index = index
     seen: set[tuple[str, float, str, str | None]] = set()
     unique = []
-    for fig, period, span in out:  # a figure the text repeats is one fact
+    for fig, period, span in out:  # a figure the text repeats (lead and body) is one fact
         key = (fig.kind, fig.value, fig.unit, period)
         if key not in seen:
             seen.add(key)

@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from decimal import Decimal
@@ -47,20 +48,19 @@ def _alt(words: Any) -> str:
 
 
 _SCALE_ALT = _alt(_SCALES)
-_WORD_ALT = _alt(NUMBER_WORDS)
 _VN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_DECIMAL = re.compile(r"\d+(?:,\d+)?")
 _EN_DECIMAL = re.compile(r"\d+\.\d+")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 # A figure in digits with its scale words; tried only where a run of digits starts.
+# It starts with a bare \d so that the regex engine jumps from digit to digit.
 _DIGIT_NUMBER = re.compile(
-    r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:\s*(?:{_SCALE_ALT})(?!\w))*(?:\s+(?:{_alt(_HALF)})(?!\w))?"
+    r"\d(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:[.,]\d+)?)"
+    rf"(?P<scale>(?:\s*(?:{_SCALE_ALT})(?!\w))+(?:\s+(?:{_alt(_HALF)})(?!\w))?)?"
 )
-_DIGITS = re.compile(r"\d+")
 _SCALE = re.compile(rf"(?:{_SCALE_ALT})(?!\w)")
-_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:(?:{_WORD_ALT})\s+)+$")
 _MORE_SCALES = re.compile(rf"(?:\s+(?:{_SCALE_ALT}))*(?:\s+(?:{_alt(_HALF)}))?(?!\w)")
+_VAGUE_BEFORE = frozenset({"hàng", "vài", "mấy", "dăm", "mươi"})
 _NOT_NUMBER_BEFORE = frozenset({"trong", "mỗi", "hàng", "cả", "các", "những", "mọi", "từng", "nhiều", "vài"})
 
 
@@ -79,6 +79,8 @@ class NumberMention:
 
 
 def _digits_value(token: str) -> float | None:
+    if token.isdecimal():
+        return float(token)
     if _VN_THOUSANDS.fullmatch(token):
         return float(token.replace(".", "").replace(",", "."))
     if _VN_DECIMAL.fullmatch(token):
@@ -224,51 +226,69 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     if not text:
         return []
-    low = _lower(text)
+    return _scan(text, _lower(text))
+
+
+def _scan(text: str, low: str) -> list[NumberMention]:
+    """find_numbers on a text and its lower-cased form (shared with the metrics)."""
     found: list[NumberMention] = []
-    pos = 0
-    for run in _DIGITS.finditer(low):
-        start = run.start()
-        if start < pos:
-            continue
-        m = _DIGIT_NUMBER.match(low, start)
-        assert m is not None  # a run of digits is always a number
-        pos = end = m.end()
+    size = len(low)
+    for m in _DIGIT_NUMBER.finditer(low):
+        start, end = m.span()
         if start and (low[start - 1].isalnum() or low[start - 1] in "/.," or (
             low[start - 1] in "-–" and start > 1 and low[start - 2].isalnum()
         )):
             continue
-        if end < len(low) and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):
+        if end < size and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):
             continue
-        value = parse_number(low[start:end])
+        value = parse_number(low[start:end]) if m.group("scale") else _digits_value(low[start:end])
         if value is not None:
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
-    if any(word in low for word in _SCALES):
-        found.extend(_word_numbers(text, low, found))
+    words = _word_numbers(text, low, found)
+    if words:
+        found.extend(words)
         found.sort(key=lambda n: n.start)
     return found
 
 
 def _word_numbers(text: str, low: str, digits: list[NumberMention]) -> list[NumberMention]:
-    taken = {(n.start, n.end) for n in digits}
-    covered = [(n.start, n.end) for n in digits]
+    starts = [n.start for n in digits]
     found: list[NumberMention] = []
+    hits = []
+    for word in _SCALES:  # str.find beats a regex scan here: scale words are rare
+        s = low.find(word)
+        while s >= 0:
+            hits.append(s)
+            s = low.find(word, s + 1)
+    hits.sort()
     pos = 0
-    for scale in _SCALE.finditer(low):
-        s = scale.start()
-        if s < pos or (s and low[s - 1].isalnum()) or any(a <= s < b for a, b in covered):
+    for s in hits:
+        if s < pos or (s and (low[s - 1].isalnum() or low[s - 2 : s - 1].isdigit())):
+            continue  # inside a word, or the scale word of a figure in digits ('2,7 triệu')
+        scale = _SCALE.match(low, s)
+        if scale is None:
             continue
-        words = _WORDS_BEFORE.search(low, max(0, s - 40), s)
-        if words is None:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and digits[i].start <= s < digits[i].end:
+            continue  # the scale word of a figure in digits
+        start = s
+        tokens: list[str] = []
+        for token in reversed(low[max(0, s - 40) : s].split()):
+            if token not in NUMBER_WORDS:
+                break
+            start = low.rindex(token, 0, start)
+            tokens.append(token)
+        if not tokens or (start and low[start - 1].isalnum()):
             continue
-        start = words.start()
-        tokens = low[start:s].split()
+        tokens.reverse()
         before = low[max(0, start - 12) : start].split()
+        if before and before[-1] in _VAGUE_BEFORE:
+            continue  # 'hàng trăm triệu' is no figure
         if tokens == ["năm"] and before and before[-1] in _NOT_NUMBER_BEFORE:
             continue  # 'trong năm triệu' hardly occurs; 'năm' is rather the year
         end = _MORE_SCALES.match(low, scale.end()).end()  # type: ignore[union-attr]
         pos = end
         value = parse_number(low[start:end])
-        if value is not None and (start, end) not in taken:
+        if value is not None:
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
     return found

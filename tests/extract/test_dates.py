@@ -1,0 +1,165 @@
+"""Vietnamese date grammar: what must be found, what must not, and offsets that hold."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_corpus.extract.dates import DateMention, find_dates
+from diplomacy_corpus.models import PartialDate
+
+REF = PartialDate(year=2019, month=6, day=12)
+
+
+def _found(text: str, reference: PartialDate | None = None) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (text[d.start : d.end], str(d.date), str(d.date_end) if d.date_end else None, d.precision)
+        for d in find_dates(text, reference=reference)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chiều 12/3, hai Bộ trưởng đã hội đàm.", [("Chiều 12/3", "--03-12", None, "day")]),
+        ("Tối 4/4/2025, hai nhà lãnh đạo điện đàm.", [("Tối 4/4/2025", "2025-04-04", None, "day")]),
+        ("Thủ tướng tiếp Đại sứ hôm 31/5 tại Hà Nội.", [("hôm 31/5", "--05-31", None, "day")]),
+        ("Cuộc gặp diễn ra vào sáng ngày 8/10.", [("sáng ngày 8/10", "--10-08", None, "day")]),
+        ("Hai bên ký kết (16/2) tại Thủ đô.", [("16/2", "--02-16", None, "day")]),
+        ("Cuộc điện đàm ngày 17-5 kéo dài một giờ.", [("ngày 17-5", "--05-17", None, "day")]),
+        ("Theo hãng tin ngày 10.2, ông đã nói vậy.", [("ngày 10.2", "--02-10", None, "day")]),
+        ("Văn bản ký ngày 23-5-2016 tại Hà Nội.", [("ngày 23-5-2016", "2016-05-23", None, "day")]),
+        ("Ngày 2 tháng 9 năm 1945 là Quốc khánh.", [("Ngày 2 tháng 9 năm 1945", "1945-09-02", None, "day")]),
+        ("Hiệp định được ký tháng 10/2018.", [("tháng 10/2018", "2018-10", None, "month")]),
+        ("Chuyến thăm Lào (7/2018) đạt kết quả tốt.", [("7/2018", "2018-07", None, "month")]),
+        ("Ông sang Pháp vào tháng 4 năm 2019.", [("tháng 4 năm 2019", "2019-04", None, "month")]),
+        ("Ông sẽ đến Hà Nội vào tháng 11-2017.", [("tháng 11-2017", "2017-11", None, "month")]),
+        ("Quan hệ được thiết lập năm 1973.", [("năm 1973", "1973", None, "year")]),
+        ("Kế hoạch giai đoạn 2021-2025 được thông qua.", [("giai đoạn 2021-2025", "2021", "2025", "year")]),
+        ("Chuyến thăm từ ngày 20 - 22/11 có nhiều hoạt động.", [("từ ngày 20 - 22/11", "--11-20", "--11-22", "day")]),
+        ("Diễn đàn họp 14-15/5/2017 tại Bắc Kinh.", [("14-15/5/2017", "2017-05-14", "2017-05-15", "day")]),
+        ("Đoàn làm việc tại Mỹ từ 22-24/9.", [("từ 22-24/9", "--09-22", "--09-24", "day")]),
+        ("Chuyến thăm Nga từ ngày 28/6-1/7 thành công.", [("từ ngày 28/6-1/7", "--06-28", "--07-01", "day")]),
+        ("Hội nghị (30/12/2018-2/1/2019) bế mạc.", [("30/12/2018-2/1/2019", "2018-12-30", "2019-01-02", "day")]),
+        ("Hai bên họp từ ngày 5 đến 7 tháng 3 năm 2020.",
+         [("từ ngày 5 đến 7 tháng 3 năm 2020", "2020-03-05", "2020-03-07", "day")]),
+    ],
+)
+def test_written_dates(text: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim ngạch đạt 11,4 tỷ USD và 30.000 sinh viên.",
+        "Đội tuyển thắng 2-1 và được chấm 10/10 điểm.",
+        "Việt Nam đứng thứ 8/116 quốc gia đầu tư.",
+        "Ngày 32/13 không có trong lịch, 31/4 cũng vậy: ngày 31/4.",
+        "Nghị định 10/2017/NĐ-CP có hiệu lực.",
+        "Mỗi ngày 2-3 lần, trong 2-3 năm, từ 3-4 lần.",
+        "Phiên bản 3.10 phát hành, tỷ lệ 3/4 dân số.",
+        "Cách đây 10 năm trước, tuần qua là như vậy.",
+        "Đây là phiên họp lần thứ 25, khóa 79.",
+    ],
+)
+def test_numbers_that_are_no_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_no_year_is_guessed_without_reference() -> None:
+    (mention,) = find_dates("Ngày 29/3, hai bên điện đàm.")
+    assert mention.date == PartialDate(month=3, day=29)
+    assert mention.date.year is None
+
+
+def test_reference_gives_the_year() -> None:
+    (mention,) = find_dates("Ngày 29/3, hai bên điện đàm.", reference=REF)
+    assert str(mention.date) == "2019-03-29"
+
+
+def test_a_date_far_after_the_reference_month_is_last_year() -> None:
+    reference = PartialDate(year=2020, month=1, day=15)
+    (mention,) = find_dates("Hôm 28/12, hai bên ký thỏa thuận.", reference=reference)
+    assert str(mention.date) == "2019-12-28"
+
+
+def test_a_date_a_few_months_ahead_stays_in_the_reference_year() -> None:
+    (mention,) = find_dates("Hội nghị sẽ khai mạc ngày 20/11.", reference=REF)
+    assert str(mention.date) == "2019-11-20"
+
+
+def test_past_and_future_cues() -> None:
+    past, future = find_dates("Tối 2/7 vừa qua ông đã đến; tháng 1 tới sẽ họp.", reference=REF)
+    assert (str(past.date), past.relative) == ("2018-07-02", True)
+    assert (str(future.date), future.relative) == ("2020-01", True)
+
+
+def test_a_place_after_toi_is_no_future_cue() -> None:
+    (mention,) = find_dates("Ngày 5/6 tới Hà Nội, đoàn được đón.", reference=REF)
+    assert (mention.relative, str(mention.date)) == (False, "2019-06-05")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso", "precision"),
+    [
+        ("sáng nay", "2019-06-12", "day"),
+        ("hôm qua", "2019-06-11", "day"),
+        ("ngày mai", "2019-06-13", "day"),
+        ("tuần trước", "2019-06", "month"),
+        ("tháng trước", "2019-05", "month"),
+        ("năm nay", "2019", "year"),
+        ("đầu năm nay", "2019", "year"),
+        ("năm ngoái", "2018", "year"),
+        ("cuối năm ngoái", "2018", "year"),
+    ],
+)
+def test_relative_dates(phrase: str, iso: str, precision: str) -> None:
+    text = f"Theo nguồn tin, {phrase} hai bên đã trao đổi."
+    (mention,) = find_dates(text, reference=REF)
+    assert (text[mention.start : mention.end], str(mention.date), mention.precision, mention.relative) == (
+        phrase,
+        iso,
+        precision,
+        True,
+    )
+
+
+def test_relative_dates_need_a_reference() -> None:
+    assert find_dates("Năm ngoái, sáng nay và hôm qua.") == []
+
+
+def test_durations_are_not_relative_dates() -> None:
+    assert find_dates("Quan hệ phát triển mạnh trong 10 năm trước đó và 3 tháng trước.", reference=REF) == []
+
+
+def test_capitalised_month_word() -> None:
+    (mention,) = find_dates("Hội nghị diễn ra vào tháng Ba.")
+    assert (str(mention.date), mention.precision) == ("--03", "month")
+    assert find_dates("Đây là tháng ba của kế hoạch.") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_crashes_and_offsets_hold(text: str) -> None:
+    for reference in (None, REF):
+        for mention in find_dates(text, reference=reference):
+            assert isinstance(mention, DateMention)
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert mention.precision in ("day", "month", "year")
+
+
+_PIECES = st.sampled_from(
+    ["ngày ", "tháng ", "năm ", "từ ", "sáng ", "hôm ", "(", ")", "/", "-", ".", " ", "đến ", "vừa qua", "tới",
+     "năm ngoái", "İ", "Ngày ", "29", "3", "12", "2023", "31", "13", "0", "7"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_date_like_text_never_crashes(text: str) -> None:
+    for mention in find_dates(text, reference=REF):
+        assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]
+        if mention.date_end is not None:
+            assert mention.date.sort_key() <= mention.date_end.sort_key()
