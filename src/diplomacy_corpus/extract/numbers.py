@@ -236,7 +236,7 @@ def _scan(text: str, low: str) -> list[NumberMention]:
     for m in _DIGIT_NUMBER.finditer(low):
         start, end = m.span()
         if start and (low[start - 1].isalnum() or low[start - 1] in "/.," or (
-            low[start - 1] in "-–" and start > 1 and low[start - 2].isalnum()
+            low[start - 1] in "-–" and start > 1 and low[start - 2].isalpha()
         )):
             continue
         if end < size and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):

@@ -1,0 +1,214 @@
+"""Metric extraction on sentences written in the style of Vietnamese news."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_corpus.extract.metrics import find_metrics
+from diplomacy_corpus.models import Metric, PartialDate
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """A trivial splitter: one sentence per '.', '!' or '?' followed by a space, per line."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        for part in re.finditer(r"\S.*?(?:[.!?]+(?=\s|$)|$)", line.group()):
+            if part.group().strip():
+                out.append((line.start() + part.start(), line.start() + part.end()))
+    return out
+
+
+def _metrics(text: str, reference: PartialDate | None = None) -> list[Metric]:
+    return find_metrics(text, _sentences(text), reference=reference)
+
+
+def _one(text: str) -> Metric:
+    (metric,) = _metrics(text)
+    return metric
+
+
+def _summary(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
+    return [(m.kind, m.value, m.unit, m.qualifier, m.period) for m in _metrics(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "qualifier"),
+    [
+        ("Kim ngạch thương mại song phương đạt hơn 45 tỷ USD.", "trade_turnover", 45e9, "USD", "more_than"),
+        ("Thương mại hai chiều đạt gần 8,5 tỷ USD.", "trade_turnover", 8.5e9, "USD", "nearly"),
+        ("Việt Nam xuất khẩu sang Canada khoảng 3,9 tỷ USD.", "export", 3.9e9, "USD", "about"),
+        ("Nhập khẩu từ Hàn Quốc đạt 46 tỷ USD.", "import", 46e9, "USD", None),
+        ("Vốn FDI của Singapore đăng ký đạt 68 tỷ USD.", "fdi", 68e9, "USD", None),
+        ("Nhật Bản cung cấp viện trợ ODA trị giá 1.200 tỷ yên.", "aid", 1.2e12, "JPY", None),
+        ("Cộng đồng đóng góp 500 triệu đô la Mỹ cho quỹ.", "contribution", 5e8, "USD", None),
+        ("Dự án nhà máy có tổng mức đầu tư trên 1,5 tỷ USD.", "investment", 1.5e9, "USD", "more_than"),
+        ("Hai nước đặt mục tiêu 20 tỷ euro.", "count", 20e9, "EUR", None),
+        ("Khoản hỗ trợ trị giá khoảng 2 tỷ đồng được trao.", "aid", 2e9, "VND", "about"),
+        ("Quỹ nhận 300.000 nhân dân tệ và 5 triệu won.", "count", 300_000, "CNY", None),
+    ],
+)
+def test_money(text: str, kind: str, value: float, unit: str, qualifier: str | None) -> None:
+    metric = _metrics(text)[0]
+    assert (metric.kind, metric.value, metric.unit, metric.qualifier) == (kind, pytest.approx(value), unit, qualifier)
+
+
+def test_text_and_evidence() -> None:
+    text = "Quan hệ tốt đẹp. Thương mại hai chiều đạt hơn 60 tỷ USD vào năm 2021. Hai bên hài lòng."
+    metric = _one(text)
+    assert metric.id == "m1"
+    assert metric.text == "hơn 60 tỷ USD"
+    assert metric.evidence is not None
+    assert metric.evidence.text == "Thương mại hai chiều đạt hơn 60 tỷ USD vào năm 2021."
+    assert text[metric.evidence.start : metric.evidence.end] == metric.evidence.text
+    assert metric.period == "2021"
+
+
+def test_percentages() -> None:
+    text = "Năm 2019, xuất khẩu tăng 12,5%, nhập khẩu giảm 3,2%, còn hàng nông sản chiếm 19% tổng kim ngạch."
+    assert _summary(text) == [
+        ("growth_rate", 12.5, "percent", None, "2019"),
+        ("growth_rate", -3.2, "percent", None, "2019"),
+        ("count", 19.0, "percent", None, "2019"),
+    ]
+
+
+def test_multiples_and_ranks() -> None:
+    text = "Thương mại tăng gấp 3 lần, Hàn Quốc là nhà đầu tư lớn thứ nhất, Nhật Bản đứng thứ hai và Mỹ xếp thứ 11/140."
+    assert [(m.kind, m.value, m.unit) for m in _metrics(text)] == [
+        ("growth", 3.0, "times"),
+        ("rank", 1.0, "rank"),
+        ("rank", 2.0, "rank"),
+        ("rank", 11.0, "rank"),
+    ]
+
+
+def test_largest_is_not_a_rank() -> None:
+    assert _metrics("Trung Quốc là đối tác thương mại lớn nhất và đứng đầu về du lịch.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Hiện có hơn 4.500 dự án còn hiệu lực.", "projects", 4500),
+        ("Khoảng 12.000 sinh viên Việt Nam đang học tại Úc.", "students", 12000),
+        ("Năm ngoái có 1,8 triệu lượt du khách Hàn Quốc.", "count", 1.8e6),
+        ("Đất nước có 97 triệu dân.", "population", 97e6),
+        ("Hai bên ký 15 văn kiện hợp tác.", "count", 15),
+        ("Lãnh đạo của 21 nền kinh tế tham dự.", "count", 21),
+        ("Hơn 200 doanh nghiệp dự diễn đàn.", "count", 200),
+    ],
+)
+def test_counts(text: str, kind: str, value: float) -> None:
+    metric = _one(text)
+    assert (metric.kind, metric.value, metric.unit) == (kind, pytest.approx(value), "count")
+
+
+def test_visit_length_is_a_duration() -> None:
+    metric = _one("Chuyến thăm Nhật Bản kéo dài 5 ngày.")
+    assert (metric.kind, metric.value, metric.unit) == ("duration", 5.0, "days")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai nước kỷ niệm 30 năm thiết lập quan hệ ngoại giao.",
+        "Đây là phiên họp lần thứ 25 của Ủy ban, khóa 79.",
+        "Ông Trump hội đàm với bà May tại số 10 phố Downing.",
+        "Cơn bão số 3 gây thiệt hại nặng.",
+        "Ông năm nay 62 tuổi và đến lúc 9 giờ 30.",
+        "Ngày 20/11/2020, hai bên hội đàm; tháng 9/2023 nâng cấp quan hệ.",
+        "Đại hội XII diễn ra năm 2016 tại Hà Nội.",
+        "Hai nước và 2 bên nhất trí; 3 nước Đông Dương cùng dự.",
+        "Đội tuyển thắng 2-1 và nhận 10/10 điểm.",
+        "Sáu tháng sau, hai bên gặp lại; trong ba tháng qua có hai cuộc điện đàm.",
+        "Nhiệt điện Mông Dương 2 được khánh thành; Điều 5 quy định rõ.",
+        "Đường ống dài 1.200 km và nặng 3.000 tấn.",
+        "Hàng trăm triệu USD đã được giải ngân.",
+    ],
+)
+def test_not_metrics(text: str) -> None:
+    assert _metrics(text) == []
+
+
+def test_a_range_shares_its_unit() -> None:
+    assert [(m.value, m.unit) for m in _metrics("Mục tiêu là 15-20 tỷ euro vào năm 2025.")] == [
+        (15e9, "EUR"),
+        (20e9, "EUR"),
+    ]
+
+
+def test_period_after_the_figure_beats_a_comparison() -> None:
+    text = "Kim ngạch đạt 9 tỷ USD trong năm 2018, tăng 14% so với năm 2017."
+    assert [m.period for m in _metrics(text)] == ["2018", "2018"]
+
+
+def test_period_of_a_partial_year() -> None:
+    text = "Trong 6 tháng đầu năm 2022, kim ngạch thương mại đạt gần 30 tỷ USD."
+    assert _one(text).period == "6 tháng đầu năm 2022"
+
+
+def test_period_carries_to_the_next_sentence_only() -> None:
+    text = (
+        "Năm 2018, thương mại hai chiều đạt 12 tỷ USD. Trong đó, Việt Nam xuất khẩu 7 tỷ USD. "
+        "Quan hệ chính trị tốt đẹp. Đầu tư đạt 3 tỷ USD."
+    )
+    assert [(m.kind, m.period) for m in _metrics(text)] == [
+        ("trade_turnover", "2018"),
+        ("export", "2018"),
+        ("investment", None),
+    ]
+
+
+def test_fdi_is_investment_into_vietnam() -> None:
+    text = "Úc có 500 dự án đầu tư vào Việt Nam với tổng vốn 2 tỷ USD. Việt Nam có 80 dự án đầu tư tại Úc với tổng vốn 0,5 tỷ USD."
+    assert [(m.kind, m.value) for m in _metrics(text)] == [
+        ("projects", 500),
+        ("fdi", 2e9),
+        ("projects", 80),
+        ("investment", 0.5e9),
+    ]
+
+
+def test_relative_period_uses_the_reference() -> None:
+    text = "Trong 5 tháng đầu năm nay, thương mại hai chiều đạt 4 tỷ USD."
+    assert "2019" in (_metrics(text, PartialDate(year=2019, month=6))[0].period or "")
+
+
+def test_a_repeated_figure_is_one_metric() -> None:
+    text = "Kim ngạch thương mại đạt 5 tỷ USD năm 2016.\nKim ngạch thương mại đạt 5 tỷ USD năm 2016."
+    assert len(_metrics(text)) == 1
+
+
+def test_ids_are_in_text_order() -> None:
+    text = "Đứng thứ 3 về đầu tư, có 250 dự án và tổng vốn 1,1 tỷ USD."
+    metrics = _metrics(text)
+    assert [m.id for m in metrics] == ["m1", "m2", "m3"]
+    assert [m.value for m in metrics] == [3, 250, 1.1e9]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_crashes_on_any_text(text: str) -> None:
+    for metric in find_metrics(text, [(0, len(text))]):
+        assert metric.evidence is not None
+        assert text[metric.evidence.start : metric.evidence.end] == metric.evidence.text
+        assert metric.text in metric.evidence.text
+
+
+_PIECES = st.sampled_from(
+    ["đạt ", "hơn ", "gần ", "1.340 ", "11,4 ", "tỷ ", "triệu ", "USD", "%", " dự án", " lần", "gấp ", "lớn thứ ",
+     "hai", "năm 2020", ". ", "\n", "tăng ", "giảm ", "-", "kim ngạch thương mại ", "ngày ", "đồng", "$", "İ", "/"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_metric_like_text_never_crashes(text: str) -> None:
+    for metric in _metrics(text):
+        assert metric.evidence is not None
+        start = text.index(metric.text, metric.evidence.start)
+        assert start + len(metric.text) <= metric.evidence.end
