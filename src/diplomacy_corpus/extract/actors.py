@@ -231,6 +231,9 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
             k = end
             continue
         tok = an.tok(k)
+        if tok in ("kiêm", "và") and an.entry(k + 1, "title") is not None and (tok == "kiêm" or not want_name):
+            k += 1
+            continue
         if tok == "tại" and an.entry(k + 1, "country", "place") is not None:
             k = an.entry(k + 1, "country", "place")[0]  # type: ignore[index]
             continue
@@ -283,6 +286,8 @@ def _find_persons(an: Analysis) -> None:
         hit = an.entry(i, "title", "honorific", "counterpart")
         if hit is None or an.masked(an.tokens[i][0]):
             continue
+        if _after_prefix(an, i):
+            continue
         titles, country, k, name, counterpart = _chain(an, i, want_name=True)
         for t in range(i, k):
             claimed.add(t)
@@ -295,6 +300,7 @@ def _find_persons(an: Analysis) -> None:
         # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
         if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
             more, c2, k2, other, _ = _chain(an, e_tok, want_name=True)
+            more = [t for t in more if t != "Phu nhân"]
             if other is None:
                 titles += more
                 country = country or c2
@@ -315,6 +321,24 @@ def _find_persons(an: Analysis) -> None:
             )
         )
     _latin_names(an)
+
+
+def _after_prefix(an: Analysis, i: int) -> bool:
+    """Whether token ``i`` follows a place or organization word (``Lăng``, ``Khu di tích``)."""
+    prefixes = _place_prefixes()
+    before = an.view[max(0, an.tokens[i][0] - 20) : an.tokens[i][0]].split()
+    return bool(before) and (before[-1] in prefixes or " ".join(before[-2:]) in prefixes)
+
+
+_PLACE_PREFIXES = frozenset(
+    {"Lăng", "Khu di tích", "Bảo tàng", "Đại học", "Thành phố", "TP", "TP.", "Tp", "Nhà tưởng niệm", "Tượng đài",
+     "Quảng trường", "Đền", "Trường", "Học viện", "Giải thưởng", "Huân chương", "Đường", "Phố", "Cầu", "Nhà máy",
+     "Quỹ", "Công viên", "Khu tưởng niệm", "Di tích"}
+)
+
+
+def _place_prefixes() -> frozenset[str]:
+    return _PLACE_PREFIXES
 
 
 def _latin_names(an: Analysis) -> None:

@@ -33,8 +33,10 @@ _ANNIVERSARY_RE = re.compile(
 )
 _LOCATION_RE = re.compile(rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
 _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
+_ANAPHORA_RE = re.compile(r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b")
 _TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 _STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
+_INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call"})
 _UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
 
 
@@ -137,6 +139,7 @@ def find_events(
     nouns = cfg.get("agreement_nouns", [])
     levels = cfg.get("visit_levels", [])
     drafts: list[_Draft] = []
+    heads = _delegation_heads(view, pmentions)
     sent_starts = [s for s, _ in sentences]
     valid: list[tuple[int, int, dict[str, Any]]] = []
     for t in an.triggers:
@@ -156,17 +159,29 @@ def find_events(
                 break
         kind = spec["kind"]
         before = _words_before(view, ts, c_start)
-        date = _nearest_date(date_list, date_starts, valid_starts, ts, te, c_start, c_end)
-        if date is None and kind in ("ceremony", "conference", "talks", "meeting", "speech"):
-            date = _nearest_date(date_list, date_starts, valid_starts, ts, te, s_start, s_end)
+        date = _nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
+        if date is None and kind in _INHERIT:
+            date = _nearest_date(view, date_list, date_starts, valid_starts, ts, te, s_start, s_end)
+        if date is None and kind in _INHERIT and si > 0:
+            date = _sentence_day(date_list, date_starts, sentences[si - 1])
         if (spec.get("needs_date") or _has_word(before, future)) and date is None:
             continue
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         persons = _dedupe([m[2] for m in in_clause])
         if kind == "visit":
-            persons = _visitors(view, in_clause, ts, te, c_start) or persons
+            if _anaphoric_visit(view, ts, te, c_start):
+                persons = []
+            else:
+                persons = _visitors(view, in_clause, ts, te, c_start, heads) or persons
         elif kind in _TWO_PARTY and len(persons) < 2:
-            persons = _dedupe(persons + [m[2] for m in pmentions if s_start <= m[0] < s_end])
+            subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
+            if not subject and len(persons) < 2:
+                subject = [m[2] for m in pmentions if s_start <= m[0] < s_end and m[2] not in persons][:1]
+            persons = _dedupe(subject + persons)
+            if not persons and _ANAPHORA_RE.search(view, s_start, s_end) and drafts:
+                last = next((d for d in reversed(drafts) if d.kind in _TWO_PARTY and len(d.persons) >= 2), None)
+                if last is not None and not any(d.kind == kind and set(d.persons) == set(last.persons) for d in drafts):
+                    persons = list(last.persons)
         others: list[str] = []
         if kind in _STATE_KINDS:
             others = _dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
@@ -185,6 +200,7 @@ def find_events(
             evidence=[(s_start, s_end)],
         )
         _add(drafts, draft)
+    _fill_years(drafts, date_list)
     codes = _codes()
     events = []
     for n, d in enumerate(drafts, 1):
@@ -205,6 +221,26 @@ def find_events(
         )
     del persons_by_id
     return events
+
+
+def _fill_years(drafts: Sequence[_Draft], dates: Sequence[Any]) -> None:
+    """Give a year-less day the year of a dated mention of the same day (``23/6`` and ``23-26/6/2017``)."""
+    known: list[tuple[int, int, int, int]] = []  # (month, first day, last day, year)
+    for d in dates:
+        pd, end = d.date, d.date_end or d.date
+        if pd.year is not None and pd.month is not None and pd.day is not None and not d.relative:
+            last = end.day if end.month == pd.month and end.day is not None else pd.day
+            known.append((pd.month, pd.day, last, pd.year))
+    if not known:
+        return
+    for d in drafts:
+        if d.date is not None and d.date.year is None and d.date.month is not None and d.date.day is not None:
+            found = {y for m, a, b, y in known if m == d.date.month and a <= d.date.day <= b}
+            if len(found) == 1:
+                year = next(iter(found))
+                d.date = d.date.with_year(year)
+                if d.date_end is not None and d.date_end.year is None:
+                    d.date_end = d.date_end.with_year(year)
 
 
 def _dedupe(items: Sequence[str]) -> list[str]:
@@ -261,7 +297,7 @@ def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequ
 
 
 def _nearest_date(
-    dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
+    view: str, dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
 ) -> Any:
     """The date in ``[lo, hi)`` nearest to the trigger with no other trigger in between."""
     best = None
@@ -278,14 +314,59 @@ def _nearest_date(
             dist = d.start - te
         if between[1] > between[0]:
             continue
-        if dist < best_dist:
-            best, best_dist = d, dist
+        lo_, hi_ = (d.end, ts) if d.end <= ts else (te, d.start)
+        crosses = "," in view[lo_:hi_] or ";" in view[lo_:hi_]
+        key = dist + (100000 if crosses else 0)
+        if key < best_dist:
+            best, best_dist = d, key
     return best
 
 
-def _visitors(view: str, in_clause: Sequence[tuple[int, int, str]], ts: int, te: int, c_start: int) -> list[str]:
+def _sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[int, int]) -> Any:
+    """The first day-precision date of a sentence (the dateline the next one continues)."""
+    i = bisect.bisect_left(starts, sentence[0])
+    while i < len(dates) and dates[i].start < sentence[1]:
+        if dates[i].precision == "day" and not dates[i].relative:
+            return dates[i]
+        i += 1
+    return None
+
+
+_DELEGATION_RE = re.compile(r"\b[Đđ]oàn\b[^.;]{0,160}?\bdo\s+$")
+_HEAD_AFTER_RE = re.compile(r"^[^.;,]{0,12}?\b(?:dẫn đầu|làm Trưởng đoàn|làm trưởng đoàn)\b")
+
+
+def _delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Heads of delegations (``Đoàn ... do X dẫn đầu``), by offset: they are the visitors."""
+    out = []
+    for s, e, aid in pmentions:
+        if _DELEGATION_RE.search(view, max(0, s - 170), s) and (
+            _HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90])
+        ):
+            out.append((s, aid))
+    return out
+
+
+def _anaphoric_visit(view: str, ts: int, te: int, c_start: int) -> bool:
+    """``Trong khuôn khổ chuyến thăm, ...``: a reference back to a visit already told."""
+    before = view[max(c_start, ts - 25) : ts]
+    after = view[te : te + 3]
+    return bool(re.search(r"(?:khuôn khổ|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au)\s+(?:các\s+|những\s+)?$", before)) and after.lstrip()[:1] in (",", "")
+
+
+def _visitors(
+    view: str, in_clause: Sequence[tuple[int, int, str]], ts: int, te: int, c_start: int,
+    heads: Sequence[tuple[int, str]] = (),
+) -> list[str]:
     """The visitor: ``chuyến thăm ... của X``, else the nearest person before, else after."""
     after = [m for m in in_clause if m[0] >= te]
+    if re.match(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+[Đđ]oàn\b", view[te : te + 60]) and heads:
+        prior = [aid for s, aid in heads if s < ts] or [heads[0][1]]
+        return [prior[-1]]
+    if heads and re.search(r"\b[Đđ]oàn\b", view[c_start:ts]):
+        inside = [aid for s, aid in heads if c_start <= s < ts]
+        if inside:
+            return [inside[-1]]
     if after:
         between = view[te : after[0][0]]
         if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80:
