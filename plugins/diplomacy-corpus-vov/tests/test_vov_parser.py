@@ -47,6 +47,13 @@ def test_a_text_copy_signed_by_vov_is_read_by_the_vov_parser(vov: None) -> None:
     assert not doc.text.endswith("Theo VOV")
 
 
+def test_an_english_page_is_marked_as_english(vov: None) -> None:
+    html = (FIXTURES / "vov-article.html").read_text(encoding="utf-8")
+    doc = dc.parse_text(html, url="https://english.vov.vn/en/politics/a-post100001.vov", extract=False)
+    assert doc.source == "vov"
+    assert doc.language == "en"
+
+
 def test_other_outlets_are_left_to_other_parsers(vov: None) -> None:
     doc = dc.parse_text("Tin ngắn\n\nHai nước ký hiệp định thương mại.\n\nTheo TTXVN", extract=False)
     assert doc.source != "vov"
