@@ -168,11 +168,12 @@ def find_events(
             continue
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         persons = _dedupe([m[2] for m in in_clause])
+        anaphoric = _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts)
+        if anaphoric:
+            _attach(drafts, kind, (s_start, s_end))
+            continue
         if kind == "visit":
-            if _anaphoric_visit(view, ts, te, c_start):
-                persons = []
-            else:
-                persons = _visitors(view, in_clause, ts, te, c_start, heads) or persons
+            persons = _visitors(view, in_clause, ts, te, c_start, heads)
         elif kind in _TWO_PARTY and len(persons) < 2:
             subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
             if not subject and len(persons) < 2:
@@ -287,6 +288,8 @@ def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequ
         return False
     if _has_word(" ".join(before.split()[-3:]), blockers):
         return False
+    if spec.get("object") and _has_word(" ".join(before.split()[-4:]), ("các", "những", "nhiều")):
+        return False
     if spec.get("object"):
         window = view[max(0, ts - 60) : te + 80]
         if not any(n in window for n in nouns):
@@ -313,6 +316,8 @@ def _nearest_date(
             between = bisect.bisect_left(triggers, te), bisect.bisect_left(triggers, d.start)
             dist = d.start - te
         if between[1] > between[0]:
+            continue
+        if re.search(r"(?:đến|tới|tầm nhìn|trước)\s+$", view[max(0, d.start - 8) : d.start]):
             continue
         lo_, hi_ = (d.end, ts) if d.end <= ts else (te, d.start)
         crosses = "," in view[lo_:hi_] or ";" in view[lo_:hi_]
@@ -347,11 +352,32 @@ def _delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> l
     return out
 
 
-def _anaphoric_visit(view: str, ts: int, te: int, c_start: int) -> bool:
-    """``Trong khuôn khổ chuyến thăm, ...``: a reference back to a visit already told."""
-    before = view[max(c_start, ts - 25) : ts]
-    after = view[te : te + 3]
-    return bool(re.search(r"(?:khuôn khổ|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au)\s+(?:các\s+|những\s+)?$", before)) and after.lstrip()[:1] in (",", "")
+_BACKREF_RE = re.compile(
+    r"(?:khuôn khổ|thời gian|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au|[Tt]ại|[Kk]ết thúc|quá trình|[Kk]ết quả|[Qq]ua)\s+"
+    r"(?:ở\s+|của\s+)?(?:các\s+|những\s+|cuộc\s+|buổi\s+)?$"
+)
+
+
+def _anaphoric(
+    view: str, ts: int, te: int, c_start: int, c_end: int, in_clause: Sequence[tuple[int, int, str]],
+    date_starts: Sequence[int],
+) -> bool:
+    """``Tại buổi tiếp, ...``, ``Trong khuôn khổ chuyến thăm, ...``: a reference back."""
+    if not _BACKREF_RE.search(view[max(c_start, ts - 30) : ts]):
+        return False
+    comma = view.find(",", te, c_end)
+    stop = comma if comma >= 0 else c_end
+    if any(te <= m[0] < stop for m in in_clause):
+        return False
+    i = bisect.bisect_left(date_starts, te)
+    return not (i < len(date_starts) and date_starts[i] < stop)
+
+
+def _attach(drafts: list[_Draft], kind: str, evidence: tuple[int, int]) -> None:
+    for d in reversed(drafts):
+        if d.kind == kind:
+            d.evidence.append(evidence)
+            return
 
 
 def _visitors(
