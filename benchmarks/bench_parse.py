@@ -14,8 +14,10 @@ Each case runs in a fresh process, so its peak RSS is its own:
 * ``end to end, 1 worker`` / ``N workers``: ``parse_many`` + the ``jsonl`` exporter to a
   temporary file, as ``diplomacy-corpus parse -f jsonl`` does.
 
-Reported: articles/s, MB/s (UTF-8 text of the articles), peak RSS of the main process
-and of the largest worker, and the documents that failed (counted and named). With
+Reported: articles/s and MB/s (UTF-8 text of the articles) by the wall clock, articles
+per CPU-second (the main process and its workers; fair on a busy machine), peak RSS of
+the main process and of the largest worker, and the documents that failed (counted and
+named). With
 ``--markdown`` the table is printed as Markdown for ``docs/benchmarks.md``. Without a
 corpus argument and without the shared corpus, it exits cleanly with a message.
 """
@@ -63,6 +65,15 @@ def _limited(path: Path, limit: int | None) -> Path:
     return Path(name)
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (worker processes)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def _peak_mb() -> tuple[float, float]:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -85,7 +96,9 @@ def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
     count = 0
     failed: list[str] = []
     seconds_in_extraction = 0.0
+    cpu_in_extraction = 0.0
     started = time.perf_counter()
+    cpu_started = _cpu_seconds()
     if case == "json baseline":
         sink = io.StringIO()
         for record in _records(path):
@@ -102,12 +115,13 @@ def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
                 continue
             text_bytes += len(result.document.text.encode("utf-8"))
             if case == "extraction":
-                begin = time.perf_counter()
+                begin, cpu_begin = time.perf_counter(), time.process_time()
                 try:
                     extract(result.document)
                 except Exception as exc:
                     failed.append(f"{result.origin} ({type(exc).__name__}: {exc})")
                 seconds_in_extraction += time.perf_counter() - begin
+                cpu_in_extraction += time.process_time() - cpu_begin
     else:
         def documents() -> Iterator[dc.Document]:
             nonlocal count, text_bytes
@@ -122,14 +136,16 @@ def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
             dc.export(documents(), "jsonl", Path(tmp) / "out.jsonl")
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_started
     if case == "extraction":
-        seconds = seconds_in_extraction
+        seconds, cpu = seconds_in_extraction, cpu_in_extraction
     main_mb, worker_mb = _peak_mb()
     return {"case": case if case != "end to end" else f"end to end, {workers} worker{'s' * (workers > 1)}",
             "articles": count, "seconds": seconds, "articles_per_s": count / seconds if seconds else 0.0,
+            "cpu_seconds": cpu, "articles_per_cpu_s": count / cpu if cpu else 0.0,
             "mb_per_s": text_bytes / 1e6 / seconds if seconds else 0.0, "peak_rss_mb": main_mb,
             "worker_peak_rss_mb": worker_mb if workers > 1 and case == "end to end" else None,
-            "failed": len(failed), "failed_names": failed[:20]}
+            "failed": len(failed), "failed_names": [name[:160] for name in failed[:10]]}
 
 
 def _machine() -> str:
@@ -145,14 +161,14 @@ def _machine() -> str:
 
 
 def _table(rows: list[dict[str, Any]], markdown: bool) -> str:
-    head = ("case", "articles", "articles/s", "MB/s", "peak RSS (MB)", "failed")
+    head = ("case", "articles", "articles/s", "MB/s", "articles/CPU-s", "peak RSS (MB)", "failed")
     lines = []
     for row in rows:
         rss = f"{row['peak_rss_mb']:.0f}"
         if row.get("worker_peak_rss_mb"):
             rss += f" (+{row['worker_peak_rss_mb']:.0f} per worker)"
         lines.append((row["case"], f"{row['articles']:,}", f"{row['articles_per_s']:,.0f}", f"{row['mb_per_s']:.2f}",
-                      rss, str(row["failed"])))
+                      f"{row['articles_per_cpu_s']:,.0f}", rss, str(row["failed"])))
     if markdown:
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         out += ["| " + " | ".join(line) + " |" for line in lines]
