@@ -69,9 +69,6 @@ class Analysis:
     def overlaps_hit(self, start: int, end: int, *categories: str) -> bool:
         """Whether ``[start, end)`` overlaps a lexicon hit (of ``categories``, or any)."""
         spans = self.hit_spans
-        if not spans and self.hits:
-            spans = sorted((self.tokens[i][0], h[1], tuple(e.category for e in h[2])) for i, h in self.hits.items())
-            self.hit_spans = spans
         j = bisect.bisect_left(spans, (end, -1)) - 1
         while j >= 0 and spans[j][1] > start - 200:
             if spans[j][1] > start and spans[j][0] < end:
@@ -100,8 +97,26 @@ class Analysis:
         return None
 
 
-def _tokens(view: str) -> list[tuple[int, int]]:
-    return [m.span() for m in TOKEN_RE.finditer(view)]
+_CUES = frozenset({"title", "honorific", "counterpart"})
+
+
+def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
+    """Tokens of the windows around person cues (the rest of the text needs none)."""
+    n = len(view)
+    windows: list[list[int]] = []
+    for pos in cues:
+        a, b = max(0, pos - 40), min(n, pos + 360)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    out: list[tuple[int, int]] = []
+    for a, b in windows:
+        a = view.rfind(" ", 0, a) + 1 if a > 0 else 0
+        end = view.find(" ", b)
+        b = n if end < 0 else end
+        out.extend(m.span() for m in TOKEN_RE.finditer(view, a, b))
+    return out
 
 
 def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
@@ -115,15 +130,17 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     Returns:
         The analysis: tokens, lexicon hits, person mentions, countries, orgs, triggers.
     """
-    tokens = _tokens(view)
+    scanned = lexicon.matcher().scan(view)
+    cues = [s for s, _, entries in scanned if any(e.category in _CUES for e in entries)]
+    tokens = _tokens(view, cues) if cues else []
     starts = [s for s, _ in tokens]
     an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
-    for start, end, entries in lexicon.matcher().scan(view):
+    an.hit_spans = [(s, e, tuple(x.category for x in entries)) for s, e, entries in scanned]
+    for start, end, entries in scanned:
         i = bisect.bisect_left(starts, start)
-        if i >= len(tokens) or tokens[i][0] != start:
-            continue
-        j = bisect.bisect_left(starts, end)
-        an.hits[i] = (j, end, entries)
+        if i < len(tokens) and tokens[i][0] == start:
+            j = bisect.bisect_left(starts, end)
+            an.hits[i] = (j, end, entries)
         if an.masked(start):
             continue
         for e in entries:
@@ -556,17 +573,27 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
             forms.setdefault(words[-1], k)
     if not forms:
         return
-    rx = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w'’])")
-    taken = {s for p in people.values() for s in p["mentions"]}
-    covered = sorted(taken)
-    for m in rx.finditer(an.text):
-        span = m.span()
-        if span in taken or an.masked(span[0]):
+    covered = sorted({s for p in people.values() for s in p["mentions"]})
+    text = an.text
+    n = len(text)
+    found: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        i = text.find(form)
+        while i >= 0:
+            e = i + len(form)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (e >= n or not (text[e].isalnum() or text[e] in "'’")):
+                found.append((i, e, form))
+            i = text.find(form, e)
+    taken = set(covered)
+    for s, e, form in sorted(found, key=lambda x: (x[0], -x[1])):
+        if (s, e) in taken or an.masked(s):
             continue
-        i = bisect.bisect_right(covered, (span[0], 1 << 62)) - 1
-        if i >= 0 and covered[i][0] <= span[0] < covered[i][1]:
+        j = bisect.bisect_right(covered, (s, 1 << 62)) - 1
+        if j >= 0 and covered[j][0] <= s < covered[j][1]:
             continue
-        p = people[forms[m.group(0)]]
-        p["mentions"].append(span)
-        if m.group(0) != p["name"]:
-            p["aliases"].add(m.group(0))
+        p = people[forms[form]]
+        p["mentions"].append((s, e))
+        bisect.insort(covered, (s, e))
+        taken.add((s, e))
+        if form != p["name"]:
+            p["aliases"].add(form)

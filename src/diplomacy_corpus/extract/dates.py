@@ -130,6 +130,10 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy
 _SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
 _PART_BEFORE = re.compile(r"(?<!\w)(đầu|cuối|giữa)\s+$")
 _WINDOW = 32
+# The last text read and its dates: the pipeline reads the dates of a document for its
+# events, then the metrics ask again for the same string. Checked by identity, so the
+# cost is nil; a tuple is swapped in whole, so threads see old or new, never half.
+_LAST: list[tuple[str, PartialDate | None, tuple[DateMention, ...]] | None] = [None]
 
 
 def _int(value: str | None) -> int | None:
@@ -337,6 +341,9 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     """
     if not text:
         return []
+    last = _LAST[0]
+    if last is not None and last[0] is text and last[1] == reference:
+        return list(last[2])
     low = text.lower()
     if len(low) != len(text):  # a few letters lower-case to two characters ('İ')
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -359,4 +366,13 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     ]
     if rel:
         found = sorted(found + rel, key=lambda d: d.start)
+    _LAST[0] = (text, reference, tuple(found))
     return found
+
+
+def _cached(text: str, reference: PartialDate | None) -> list[DateMention] | None:
+    """The dates of ``text`` when find_dates has just read this very string, else None."""
+    last = _LAST[0]
+    if last is not None and last[0] is text and last[1] == reference:
+        return list(last[2])
+    return None

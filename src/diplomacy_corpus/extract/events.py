@@ -85,12 +85,18 @@ def _pair_countries(an: Analysis, actors: Sequence[Actor]) -> list[str]:
     return out
 
 
+_pair_cache: tuple[int, Any, dict[str, str]] | None = None
+
+
 def _pair_short(an: Analysis) -> list[tuple[int, int, str]]:
-    short = lexicon.load("countries").get("pair_short", {})
-    if not short:
+    global _pair_cache
+    if "-" not in an.view:
         return []
-    alt = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True))
-    rx = re.compile(rf"(?<!\w)({alt})\s*-\s*({alt})(?!\w)")
+    if _pair_cache is None or _pair_cache[0] != lexicon.version():
+        short = lexicon.load("countries").get("pair_short", {})
+        alt = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) or "(?!)"
+        _pair_cache = (lexicon.version(), re.compile(rf"(?<!\w)({alt})\s*-\s*({alt})(?!\w)"), short)
+    _, rx, short = _pair_cache
     out = []
     for m in rx.finditer(an.view):
         out.append((m.start(1), m.end(1), short[m.group(1)]))

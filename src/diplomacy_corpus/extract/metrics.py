@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.dates import DateMention, find_dates
+from diplomacy_corpus.extract.dates import _cached as _cached_dates
 from diplomacy_corpus.extract.numbers import NumberMention, _scan, parse_number
 from diplomacy_corpus.models import Metric, PartialDate, Span
 
@@ -64,10 +65,13 @@ _PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
 _UNIT_AFTER = re.compile(
     rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
 )
-_NOUN_AFTER = re.compile(rf"\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)")
+_NOUN_AFTER = re.compile(
+    rf"(?:\s+(?:{_alt(_KINDS['classifiers'])}))?\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)"
+    rf"(?P<not>\s+(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
+)
 _FOLLOW = re.compile(
     rf"\s*(?:[-–—]|đến|tới|lần|ngày|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
-    rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})"
+    rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
 )
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
@@ -81,7 +85,7 @@ _DURATION_CUE = re.compile(r"(?<!\w)(?:kéo\s+dài|trong)\s+(?:(?:khoảng|gần
 _VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
 _POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NOT_METRIC_BEFORE = re.compile(
-    r"(?<!\w)(?:số|khóa|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
+    r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
     r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top)\s+$"
 )
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -223,6 +227,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
         return None
     word = _norm(noun.group("noun"))
+    if noun.group("not"):
+        return None
     if word in _PARTY_NOUNS:
         if value < _KINDS["party_min"]:
             return None
@@ -233,7 +239,10 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             return None
     if kind == "population" and value < 1000:
         return None
-    return _Figure(start=start, end=noun.end(), value=value, unit="count", kind=kind, qualifier=qualifier)
+    if kind == "count" and _POPULATION_CUE.search(low, max(s, start - 20), start):
+        kind = "population"  # 'dân số 96 triệu người'
+    end = noun.start("not") if noun.group("not") else noun.end()
+    return _Figure(start=start, end=end, value=value, unit="count", kind=kind, qualifier=qualifier)
 
 
 def _qualifier_after(low: str, fig: _Figure, e: int) -> None:
@@ -304,7 +313,10 @@ def find_metrics(
     if not text or not _QUICK.search(text):
         return []
     low = _lower(text)
-    numbers = _scan(text, low)
+    numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b))
+    whole = _cached_dates(text, reference)  # the dates the events just read, if any
+    if whole is not None:
+        reference = _Whole(whole)  # type: ignore[assignment]
     ranks = _ranks(low)
     if not numbers and not ranks:
         return []

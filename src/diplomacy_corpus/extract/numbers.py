@@ -19,6 +19,7 @@ import json
 import re
 from decimal import Decimal
 from importlib import resources
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -229,8 +230,12 @@ def find_numbers(text: str) -> list[NumberMention]:
     return _scan(text, _lower(text))
 
 
-def _scan(text: str, low: str) -> list[NumberMention]:
-    """find_numbers on a text and its lower-cased form (shared with the metrics)."""
+def _scan(text: str, low: str, keep: Callable[[int, int], bool] | None = None) -> list[NumberMention]:
+    """find_numbers on a text and its lower-cased form (shared with the metrics).
+
+    ``keep(start, end)``, when given, is asked before a number is read: the metrics
+    skip most numbers this way without paying for them.
+    """
     found: list[NumberMention] = []
     size = len(low)
     for m in _DIGIT_NUMBER.finditer(low):
@@ -241,17 +246,21 @@ def _scan(text: str, low: str) -> list[NumberMention]:
             continue
         if end < size and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):
             continue
+        if keep is not None and not keep(start, end):
+            continue
         value = parse_number(low[start:end]) if m.group("scale") else _digits_value(low[start:end])
         if value is not None:
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
-    words = _word_numbers(text, low, found)
+    words = _word_numbers(text, low, found, keep)
     if words:
         found.extend(words)
         found.sort(key=lambda n: n.start)
     return found
 
 
-def _word_numbers(text: str, low: str, digits: list[NumberMention]) -> list[NumberMention]:
+def _word_numbers(
+    text: str, low: str, digits: list[NumberMention], keep: Callable[[int, int], bool] | None = None
+) -> list[NumberMention]:
     starts = [n.start for n in digits]
     found: list[NumberMention] = []
     hits = []
@@ -288,6 +297,8 @@ def _word_numbers(text: str, low: str, digits: list[NumberMention]) -> list[Numb
             continue  # 'trong năm triệu' hardly occurs; 'năm' is rather the year
         end = _MORE_SCALES.match(low, scale.end()).end()  # type: ignore[union-attr]
         pos = end
+        if keep is not None and not keep(start, end):
+            continue
         value = parse_number(low[start:end])
         if value is not None:
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))

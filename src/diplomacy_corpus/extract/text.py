@@ -23,11 +23,6 @@ __all__ = [
     "split_sentences",
 ]
 
-#: A regex character class body of the capital Latin letters (with Vietnamese ones).
-UPPER = "".join(
-    c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper() and c.isalpha()
-)
-
 # Old-style tone placement ("hoá", "thuỵ") -> new style ("hóa", "thụy"): both are two
 # code points in NFC, so the view keeps every offset.
 _TONE_PAIRS = {
@@ -36,15 +31,16 @@ _TONE_PAIRS = {
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
-_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)")
-_APOSTROPHES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
-     "\xa0": " ", "\t": " ", "\u200b": " "}
+_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
+_REPLACEMENTS = (
+    ("\u2019", "'"), ("\u2018", "'"), ("`", "'"), ("\u02bc", "'"), ("\u2013", "-"), ("\u2014", "-"),
+    ("\xa0", " "), ("\t", " "), ("\u200b", " "),
 )
 
 
 def _tone(match: re.Match[str]) -> str:
-    return _TONE_PAIRS[match.group(0)]
+    pair = match.group(0)
+    return _TONE_PAIRS.get(pair, pair)
 
 
 def match_view(text: str) -> str:
@@ -62,10 +58,10 @@ def match_view(text: str) -> str:
         composed = unicodedata.normalize("NFC", text)
         if len(composed) == len(text):
             text = composed
-    text = text.translate(_APOSTROPHES)
-    if "o" in text or "u" in text or "O" in text or "U" in text:
-        text = _TONE_RE.sub(_tone, text)
-    return text
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return _TONE_RE.sub(_tone, text)
 
 
 def fold(text: str) -> str:
@@ -74,15 +70,19 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", view).strip().casefold()
 
 
+#: A regex character class body of the capital Latin letters (with Vietnamese ones).
+UPPER = "".join(
+    c for c in map(chr, list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))) if c.isupper() and c.isalpha()
+)
+
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, a digit, a
 # quote or a bracket, or at a newline. Not after an initial ("O. Smith"), an abbreviation
 # ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
-_END_RE = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-ZÀ-ỸĐ0-9])|\n")
+_END_RE = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])|\n")
 _ABBREVIATIONS = frozenset(
     {"tp", "ts", "ths", "gs", "pgs", "bs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no",
      "tt", "q", "p", "ông", "bà", "v.v", "vs", "co", "inc", "ltd", "corp", "gen", "col"}
 )
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -104,11 +104,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END_RE.finditer(text):
         if m.group(0) != "\n" and m.group(0)[0] == "." and not m.group(0).startswith("..."):
-            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
-            if before:
-                word = before.group(1)
-                if (len(word) == 1 and "A" <= word <= "Z") or word.casefold() in _ABBREVIATIONS:
-                    continue
+            pos = m.start()
+            chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
+            word = chunk[-1] if chunk else ""
+            if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
+                continue
         end = m.end()
         _push(text, start, end, bounds)
         start = end
