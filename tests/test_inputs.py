@@ -268,3 +268,15 @@ def test_line_ranges_partition_a_corpus_exactly(tmp_path_factory: pytest.TempPat
         stop = start + size if start + size < total else None
         pieces += [(type(i).__name__, str(getattr(i, "origin", i))) for i in iter_jsonl(path, start=start, stop=stop)]
     assert pieces == whole
+
+
+def test_utf8_cut_in_the_middle_of_a_character_is_read_without_it() -> None:
+    data = TEXT.encode("utf-8") + "ệ".encode()[:2]
+    assert decode_bytes(data, origin="cut.txt") == TEXT
+
+
+def test_utf8_with_a_corrupt_byte_names_it_instead_of_guessing() -> None:
+    data = TEXT.encode("utf-8")
+    middle = data.index("Đại".encode())
+    with pytest.raises(dc.InputError, match=rf"bad\.txt: UTF-8 text with an invalid byte 0xff at offset {middle}"):
+        decode_bytes(data[:middle] + b"\xff" + data[middle + 1:], origin="bad.txt")
