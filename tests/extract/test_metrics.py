@@ -100,6 +100,9 @@ def test_largest_is_not_a_rank() -> None:
         ("Hai bên ký 15 văn kiện hợp tác.", "count", 15),
         ("Lãnh đạo của 21 nền kinh tế tham dự.", "count", 21),
         ("Hơn 200 doanh nghiệp dự diễn đàn.", "count", 200),
+        ("Hãng hàng không mua 12 chiếc máy bay.", "count", 12),
+        ("Nước này có dân số 96 triệu người.", "population", 96e6),
+        ("Dân số khoảng 8 triệu.", "population", 8e6),
     ],
 )
 def test_counts(text: str, kind: str, value: float) -> None:
@@ -128,6 +131,7 @@ def test_visit_length_is_a_duration() -> None:
         "Nhiệt điện Mông Dương 2 được khánh thành; Điều 5 quy định rõ.",
         "Đường ống dài 1.200 km và nặng 3.000 tấn.",
         "Hàng trăm triệu USD đã được giải ngân.",
+        "Vụ tấn công khiến 14 người thiệt mạng.",
     ],
 )
 def test_not_metrics(text: str) -> None:

@@ -168,14 +168,17 @@ def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
     return "growth_rate", _norm(cues[-1].group()) in _DECREASE
 
 
+def _maybe_metric(low: str, start: int, end: int) -> bool:
+    """The quick test that most numbers fail: nothing a metric needs stands around it."""
+    return (
+        _FOLLOW.match(low, end) is not None
+        or (start > 0 and low[start - 1] in "$€£")
+        or "dân số" in low[max(0, start - 30) : start]
+    )
+
+
 def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:  # noqa: C901, PLR0911
     """Decide whether one number of a sentence is a metric, and which."""
-    if (
-        _FOLLOW.match(low, n.end, e) is None
-        and not (n.start and low[n.start - 1] in "$€£")
-        and "dân số" not in low[max(s, n.start - 30) : n.start]
-    ):
-        return None  # the quick exit of most numbers: nothing a metric needs follows
     before = low[max(s, n.start - 24) : n.start]
     if _NOT_METRIC_BEFORE.search(before):
         return None
@@ -252,8 +255,13 @@ def _qualifier_after(low: str, fig: _Figure, e: int) -> None:
         fig.end = after.end()
 
 
-def _periods(text: str, low: str, s: int, e: int, ref: PartialDate | None) -> list[tuple[int, int, str, bool]]:
-    """Period candidates of a sentence: (start, end, text, is_comparison)."""
+def _periods(
+    text: str, low: str, s: int, e: int, ref: PartialDate | None, whole: list[DateMention] | None
+) -> list[tuple[int, int, str, bool]]:
+    """Period candidates of a sentence: (start, end, text, is_comparison).
+
+    ``whole`` holds the dates of the whole text when they are known already.
+    """
     found: list[tuple[int, int, str, bool]] = []
     for m in _PERIOD.finditer(low, s, e):
         label = _norm(text[m.start() : m.end()])
@@ -261,9 +269,11 @@ def _periods(text: str, low: str, s: int, e: int, ref: PartialDate | None) -> li
         if year is None and m.group("rel") and ref is not None and ref.year is not None:
             label += f" ({ref.year - (0 if m.group('rel') == 'nay' else 1)})"
         found.append((m.start(), m.end(), label, False))
-    dates = find_dates(text[s:e], reference=ref)
-    for d in dates:
-        a, b = d.start + s, d.end + s
+    if whole is None:
+        spans = [(d, d.start + s, d.end + s) for d in find_dates(text[s:e], reference=ref)]
+    else:
+        spans = [(d, d.start, d.end) for d in whole if s <= d.start and d.end <= e]
+    for d, a, b in spans:
         if any(x <= a < y or x < b <= y for x, y, _, _ in found):
             continue
         if d.precision == "year":
@@ -315,8 +325,6 @@ def find_metrics(
     low = _lower(text)
     numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b))
     whole = _cached_dates(text, reference)  # the dates the events just read, if any
-    if whole is not None:
-        reference = _Whole(whole)  # type: ignore[assignment]
     ranks = _ranks(low)
     if not numbers and not ranks:
         return []
@@ -346,7 +354,7 @@ def find_metrics(
             if fig is None:
                 continue
             if periods is None:
-                periods = _periods(text, low, s, e, reference)
+                periods = _periods(text, low, s, e, reference, whole)
             if any(a <= n.start < b for a, b in _date_spans(periods)):
                 continue
             _qualifier_after(low, fig, e)
@@ -358,7 +366,7 @@ def find_metrics(
         if not figures:
             continue
         if periods is None:
-            periods = _periods(text, low, s, e, reference)
+            periods = _periods(text, low, s, e, reference, whole)
         figures.sort(key=lambda f: f.start)
         for fig in figures:
             period = _pick_period(fig, low, periods) or last_period
