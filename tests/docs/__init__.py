@@ -1,0 +1,1 @@
+"""Helpers that keep the documentation true (used by tests/test_docs.py)."""
