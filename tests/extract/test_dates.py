@@ -163,3 +163,22 @@ def test_date_like_text_never_crashes(text: str) -> None:
         assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]
         if mention.date_end is not None:
             assert mention.date.sort_key() <= mention.date_end.sort_key()
+
+
+def test_a_month_of_last_year() -> None:
+    text = "Hai bên gặp nhau hồi tháng 11 năm ngoái và sẽ gặp lại vào tháng 7 năm nay."
+    found = find_dates(text, reference=REF)
+    assert [(text[d.start : d.end], str(d.date), d.relative) for d in found] == [
+        ("tháng 11 năm ngoái", "2018-11", True),
+        ("tháng 7 năm nay", "2019-07", True),
+    ]
+    assert [str(d.date) for d in find_dates(text)] == ["--11", "--07"]
+
+
+def test_a_month_word_in_a_name_is_no_date() -> None:
+    assert find_dates("Kỷ niệm 100 năm Cách mạng tháng Mười Nga.", reference=REF) == []
+
+
+def test_today_followed_by_the_date() -> None:
+    (mention,) = find_dates("Hôm nay 21/6, hai bên khai mạc hội nghị.")
+    assert str(mention.date) == "--06-21"

@@ -125,6 +125,8 @@ _TRIGGER = re.compile(
 _MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
 _CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
+_REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w)")
+_NAME_BEFORE_MONTH = re.compile(rf"(?<!\w)(?:{_alt(_WORDS['name_before_month_word'])})\s+$")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$")
 _SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
@@ -255,6 +257,13 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
         )
     cue = _CUE_AFTER.match(low, end)
     past = future = False
+    rel_year = _REL_YEAR_AFTER.match(low, end) if kind in ("my", "mo", "long", "dm") else None
+    if rel_year is not None:  # 'tháng 11 năm ngoái': the year is relative
+        cue = None
+        end = rel_year.end()
+        offset = _RELATIVE["năm " + rel_year.group(1)][1]
+        past = offset < 0
+        forced_year = ref.year + offset if ref is not None and ref.year is not None else None
     if cue is not None:
         nxt = _NEXT_WORD.match(text, cue.end())
         if cue.group("past") or not (nxt and nxt.group(1)[0].isupper()):  # 'tới Hà Nội' is a place
@@ -268,12 +277,16 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
             start = m.start() - (len(before) - month_word.start())
         month = int(g("my_m") or g("mo_m"))
         year = _int(g("my_y"))
-        if year is None:
+        if rel_year is not None and year is None:
+            year = forced_year
+        elif year is None:
             year = _infer_year(month, ref, past, future)
         date = _make(year, month, None)
         if date is None:
             return None
-        return DateMention(start=start, end=end, date=date, precision="month", relative=past or future)
+        return DateMention(
+            start=start, end=end, date=date, precision="month", relative=past or future or rel_year is not None
+        )
     # long or dm: a day and a month, which need a trigger word ('ngày', 'sáng', ...)
     if kind == "long":
         y, mo, d = _ymd(g("l_y"), g("l_m"), g("l_d"))
@@ -290,12 +303,16 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
             if nxt is not None and nxt.group(1) in _NOT_AFTER_DM:
                 return None  # 'ngày 2-3 lần' is a count
     assert mo is not None
-    if y is None:
+    if rel_year is not None and y is None:
+        y = forced_year
+    elif y is None:
         y = _infer_year(mo, ref, past, future)
     date = _make(y, mo, d)
     if date is None:
         return None
-    return DateMention(start=start, end=end, date=date, precision="day", relative=past or future)
+    return DateMention(
+        start=start, end=end, date=date, precision="day", relative=past or future or rel_year is not None
+    )
 
 
 def _word_relative(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> DateMention | None:
@@ -308,6 +325,8 @@ def _word_relative(m: re.Match[str], low: str, text: str, ref: PartialDate | Non
         if not text[end - len(words[1]) : end][0].isupper():
             return None  # 'tháng ba' without a capital is rather 'the third month'
         month = _MONTH_WORDS[words[1]]
+        if _NAME_BEFORE_MONTH.search(low, max(0, start - 12), start):
+            return None  # 'Cách mạng tháng Mười' is a name
         date = _make(_infer_year(month, ref, False, False), month, None)
         return None if date is None else DateMention(start=start, end=end, date=date, precision="month")
     part = _PART_BEFORE.search(low, max(0, start - 8), start)
@@ -365,6 +384,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         if (mention := _word_relative(m, low, text, reference)) is not None
     ]
     if rel:
+        taken = [(d.start, d.end) for d in found]
+        rel = [r for r in rel if not any(a < r.end and r.start < b for a, b in taken)]
         found = sorted(found + rel, key=lambda d: d.start)
     _LAST[0] = (text, reference, tuple(found))
     return found
