@@ -125,6 +125,7 @@ _TRIGGER = re.compile(
 _MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
 _CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
+_REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
 _REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w)")
 _NAME_BEFORE_MONTH = re.compile(rf"(?<!\w)(?:{_alt(_WORDS['name_before_month_word'])})\s+$")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
@@ -261,7 +262,7 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
     if rel_year is not None:  # 'tháng 11 năm ngoái': the year is relative
         cue = None
         end = rel_year.end()
-        offset = _RELATIVE["năm " + rel_year.group(1)][1]
+        offset = _REL_YEAR_OFFSET[rel_year.group(1)]
         past = offset < 0
         forced_year = ref.year + offset if ref is not None and ref.year is not None else None
     if cue is not None:
