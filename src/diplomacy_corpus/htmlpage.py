@@ -121,7 +121,9 @@ def normalize_datetime(value: str | None) -> str | None:
             else:
                 stamp = stamp.replace(tzinfo=VIETNAM)
             return stamp.isoformat()
-        m = _DMY.search(text) or _HMDMY.search(text)
+        m = _DMY.search(text)
+        if m is None or m.group("H") is None:
+            m = _HMDMY.search(text) or m  # "17:30 05/03/2024"
         if not m:
             return None
         day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -133,6 +135,7 @@ def normalize_datetime(value: str | None) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
 def host_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``, lower-cased (``baochinhphu.vn``), or None."""
     if not url or not isinstance(url, str):
@@ -180,8 +183,8 @@ def paragraphs(node: Node) -> list[str]:
     """
     found: list[str] = []
     for block in node.css(_BLOCKS):
-        if block.tag in {"li", "blockquote"} and block.css_first("p, li, div") is not None:
-            continue
+        if block.tag in {"li", "blockquote"} and any(n.mem_id != block.mem_id for n in block.css("p, li")):
+            continue  # its inner blocks are read on their own (css() also matches the node itself)
         text = node_text(block)
         if text:
             found.append(text)
@@ -398,8 +401,7 @@ def _remove(root: Node, selectors: Iterable[str], keep: list[str] | None = None,
             if keep is not None:
                 if links:
                     texts = [node_text(a) for a in node.css("a, h3, h4")] or [node_text(node)]
-                    heading = node_text(node.css_first("h2, .title, [class*=title]"))
-                    keep.extend(t for t in dict.fromkeys(texts) if t and t != heading)
+                    keep.extend(t for t in dict.fromkeys(texts) if t and not layout.is_related_heading(t))
                 else:
                     text = node_text(node)
                     if text:
@@ -448,6 +450,8 @@ def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = N
     """
     recipe = recipe or ArticleRecipe()
     page = HtmlPage(source.text)
+    if recipe.junk:
+        _remove(page.tree.root or page.tree.body, recipe.junk)  # type: ignore[arg-type]
     title = page.first_text(recipe.title) or page.title() or source.title
     lead = page.first_text(recipe.lead) if recipe.lead else None
     author_text = page.first_text(recipe.author) if recipe.author else None
@@ -471,6 +475,8 @@ def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = N
         _remove(body, (*recipe.related, *RELATED_SELECTORS), related, links=True)
         _remove(body, (*JUNK_SELECTORS, *recipe.junk, "h1"))
         blocks = paragraphs(body)
+    if recipe.related and page.tree.body is not None:
+        _remove(page.tree.body, recipe.related, related, links=True)  # the outlet's blocks beside the body
     if lead is None:
         lead = page.meta("og:description", "description")
         if lead and blocks and (blocks[0][:40] == lead[:40] or lead.rstrip(".… ").endswith("..")):

@@ -93,7 +93,8 @@ _CREDIT_END = re.compile(
     rf"(?:^|(?<=\s)|(?<=[.!?)…”\"(]))\(?\s*{_CREDIT_MARK}(?:\s*:\s*|\s+(?=\S*/|[A-Z]{{2,}}\b)|\s*(?=\)))"
     r"(?P<who>[^()|\n]{0,70}?)\s*\)?\s*\|?\s*$"
 )
-_INLINE_CREDIT_PLAIN = re.compile(r"(?<![\w(])(?:Ảnh|ẢNH)(?:\s*:\s*|\s+(?=[^\s/]+/))")
+_INLINE_CREDIT_PLAIN = re.compile(r"(?:Ảnh|ẢNH)(?:\s*:\s*|\s+(?=[^\s/]+/))")
+_CREDIT_WORD = re.compile(r"Ảnh|ẢNH|Nguồn|NGUỒN|Photo|Video|Clip|họa|Infographic")
 _PAREN_CREDIT = re.compile(rf"\(\s*{_CREDIT_MARK}\s*:[^()\n]{{1,80}}\)\s*\|?")
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*$|/\.\s*$")
@@ -205,7 +206,9 @@ def is_caption_line(line: str, *, max_length: int = 400) -> bool:
     line = line.strip()
     if not line or len(line) > max_length:
         return False
-    m = _CREDIT_END.search(line)
+    if not _CREDIT_WORD.search(line, max(0, len(line) - 110)):
+        return False
+    m = _CREDIT_END.search(line, max(0, len(line) - 110))
     if not m:
         return False
     who = m.group("who").strip()
@@ -233,6 +236,10 @@ def find_credit(text: str, start: int = 0) -> tuple[int, int] | None:
             return m.start(), m.end()
         if not p:
             return None
+        before = text[p.start() - 1] if p.start() else " "
+        if before.isalnum() or before == "(":
+            start = p.end()  # "(Ảnh: ...)" is the bracketed form; "xẢnh" is no credit
+            continue
         end = _credit_extent(text, p.end())
         if end > p.end():
             return p.start(), end
@@ -272,7 +279,9 @@ def _credit_extent(text: str, pos: int) -> int:
             _OUTLET_RE.fullmatch(bare) or (bare.isupper() and len(bare) >= 2 and not nxt.isupper())
         ):
             return pos + word.start() + len(bare)  # "Ảnh: Reuters", "Ảnh: SCMP"
-        if syllables and (bare in _OPENERS or ((syllables >= 2 and nxt[:1].islower()) or syllables >= 4)):
+        continues = nxt in {"-", "–", "/"}  # "Nhan Sáng - TTXVN": the name runs on to an agency
+        if syllables and not continues and (bare in _OPENERS or (syllables >= 2 and nxt[:1].islower())
+                                            or syllables >= 4):
             break
         if syllables == 0 and bare in _OPENERS and index > 0:
             break
@@ -309,7 +318,7 @@ def split_inline_captions(paragraph: str, *, floor: int = 0) -> tuple[str, list[
         The paragraph without captions, and the captions (caption sentence + credit).
     """
     captions: list[str] = []
-    if "Ảnh" not in paragraph and "ẢNH" not in paragraph and "Nguồn" not in paragraph and "(" not in paragraph:
+    if not _CREDIT_WORD.search(paragraph):
         return paragraph, captions
     pieces: list[str] = []
     cursor = 0
@@ -341,7 +350,7 @@ def parse_byline(text: str) -> Byline | None:
         The byline, or None when ``text`` does not look like one (lower-case words, too
         long, a sentence).
     """
-    raw = " ".join(text.split())
+    raw = " ".join(text.split()).strip(" -–—,;")
     if not raw or len(raw) > 90:
         return None
     body = re.sub(r"^(?:Theo|Nguồn|(?:Tin|Bài|Ảnh|Video)(?:\s*(?:,|và)\s*(?:tin|bài|ảnh|video))*)\s*:?\s+", "", raw,
@@ -388,9 +397,11 @@ def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
     """
     stripped = paragraph.rstrip()
     whole = parse_byline(stripped) if len(stripped) <= 90 else None
-    if whole is not None and not _SENTENCE_END.search(stripped):
+    if whole is not None and not _SENTENCE_END.search(stripped[-4:]):
         return "", whole
-    tail_start = max(stripped.rfind("./."), stripped.rfind(". "), stripped.rfind("” "), stripped.rfind('" '))
+    window = max(0, len(stripped) - 100)
+    tail_start = max(stripped.rfind("./.", window), stripped.rfind(". ", window), stripped.rfind("” ", window),
+                     stripped.rfind('" ', window))
     if tail_start < 0:
         return paragraph, None
     cut = tail_start + (3 if stripped.startswith("./.", tail_start) else 1)
@@ -418,7 +429,7 @@ def looks_like_headline(line: str, *, next_line: str | None = None) -> bool:
     words = line.split()
     if len(words) < 3 or len(words) > 40:
         return False
-    if _SENTENCE_END.search(line) and not line.endswith(("?", "!")):
+    if _SENTENCE_END.search(line[-4:]) and not line.endswith(("?", "!")):
         return False
     if line.endswith("...") or line.endswith("…"):
         return False
@@ -486,7 +497,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
     for line in kept:
         cleaned, found = split_inline_captions(line)
         captions.extend(found)
-        m = _RELATED_TAIL.search(cleaned)
+        m = _RELATED_TAIL.search(cleaned) if _has_related_words(cleaned) else None
         if m:
             rest = m.group("rest").strip()
             if rest:
@@ -496,7 +507,11 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
             paragraphs.append(cleaned)
     # trailing tags and byline
     if paragraphs:
-        last = _TAIL_TAG.sub("", paragraphs[-1])
+        last = paragraphs[-1]
+        if "(" in last[-12:]:
+            tag = _TAIL_TAG.search(last, max(0, len(last) - 16))
+            if tag:
+                last = last[:tag.start()]
         last, found_byline = split_trailing_byline(last)
         if found_byline is not None:
             byline = found_byline if byline is None or found_byline.author else byline
@@ -506,7 +521,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
             paragraphs.pop()
     if byline is None and len(paragraphs) > 1 and len(paragraphs[-1]) <= 60:
         candidate = parse_byline(paragraphs[-1])
-        if candidate is not None and not _SENTENCE_END.search(paragraphs[-1]):
+        if candidate is not None and not _SENTENCE_END.search(paragraphs[-1][-4:]):
             byline = candidate
             paragraphs.pop()
     dateline: str | None = None
@@ -523,9 +538,17 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
 
 
 _DATELINE = re.compile(
-    rf"^(?:{_UP}[\w.]*(?:\s+{_UP}[\w.]*){{0,3}}\s*)?\(\s*(?:{_OUTLET_WORDS}|[\w.-]+\.vn)\s*\)\s*[-–—:]\s*",
-    re.IGNORECASE,
+    rf"^(?:{_UP}[\w.]*(?:\s+{_UP}[\w.]*){{0,3}}\s*)?\(\s*(?:{_OUTLET_WORDS}|[\w.-]+\.vn)\s*\)\s*[-–—:]\s*"
+    r"|^(?:TTO|TGVN|TG&VN|NDĐT|QĐND|TTXVN|VOV\.VN|VOV|VTV|VNA|Dân trí|Chinhphu\.vn|VGP|[A-Z][\w-]+\.vn)"
+    r"\s*(?:[-–—]|\.(?=\s))\s*",
 )
+
+
+_RELATED_WORD = re.compile(r"thêm|Thêm|THÊM|[lL]iên [qQ]uan|LIÊN QUAN")
+
+
+def _has_related_words(text: str) -> bool:
+    return bool(_RELATED_WORD.search(text))
 
 
 def document_from_text(source: Source, *, name: str, section: str | None = None,

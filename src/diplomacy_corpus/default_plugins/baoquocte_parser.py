@@ -20,10 +20,11 @@ class BaoquocteParser(OutletParser):
     name = "baoquocte"
     description = "Báo Thế giới & Việt Nam (baoquocte.vn): pages and plain-text copies"
     recognises = ("host baoquocte.vn; text copies whose byline or URL line names baoquocte.vn, "
-                  "Báo Quốc tế, TG&VN or Thế giới & Việt Nam")
+                  "Báo Quốc tế, TG&VN or Thế giới & Việt Nam, or open with a 'TGVN.' dateline")
     hosts = ("baoquocte.vn", "worldandvietnam.vn")
-    outlet_names = re.compile(r"baoquocte|Báo\s+Quốc\s+tế|TG&VN|Thế\s+giới\s*(?:&|và)\s*Việt\s+Nam|worldandvietnam",
-                              re.IGNORECASE)
+    outlet_names = re.compile(
+        r"baoquocte|\bTGVN\b|Báo\s+Quốc\s+tế|TG&VN|Thế\s+giới\s*(?:&|và)\s*Việt\s+Nam|worldandvietnam", re.IGNORECASE
+    )
     recipe = ArticleRecipe(
         title=("h1.article-detail-title", "h1.titleDetail", "h1.post-title", "h1.title"),
         lead=(".article-detail-desc", ".sapo", ".post-summary", ".detail-sapo"),
