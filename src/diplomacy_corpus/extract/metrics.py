@@ -230,8 +230,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
         return None
     word = _norm(noun.group("noun"))
-    if noun.group("not"):
-        return None
+    if noun.group("not") or (n.text.isdecimal() and len(n.text) == 4 and 1900 <= value <= 2100):
+        return None  # '86 người thiệt mạng'; 'Olympic 1988 tổ chức tại Seoul' is a year
     if word in _PARTY_NOUNS:
         if value < _KINDS["party_min"]:
             return None
