@@ -26,7 +26,7 @@ __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
 _CONNECTORS = frozenset({"và", "kiêm", "về", "của"})
 _FORMER = ("cựu", "nguyên")
-_LATIN_RUN_RE = re.compile(r"(?<![\w'’.])(?:[A-Z][\w'’.\-]*\w)(?:[ ][A-Z][\w'’.\-]*\w){1,3}(?![\w'’])")
+_LATIN_RUN_RE = re.compile(r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w(?:[ ][A-Z][\w'’.\-]*\w){1,3}(?![\w'’])")
 _SHORT_INITIAL_RE = re.compile(r"([A-Z])\.\s?(\w[\w'’\-]*)$")
 
 
@@ -98,6 +98,7 @@ class Analysis:
 
 
 _CUES = frozenset({"title", "honorific", "counterpart"})
+_ACTOR_CATS = frozenset({"country", "org", "place", "trigger"})
 
 
 def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
@@ -131,17 +132,17 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
         The analysis: tokens, lexicon hits, person mentions, countries, orgs, triggers.
     """
     scanned = lexicon.matcher().scan(view)
-    cues = [s for s, _, entries in scanned if any(e.category in _CUES for e in entries)]
+    cues = [s for s, _, _, cats in scanned if not cats.isdisjoint(_CUES)]
     tokens = _tokens(view, cues) if cues else []
     starts = [s for s, _ in tokens]
     an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
-    an.hit_spans = [(s, e, tuple(x.category for x in entries)) for s, e, entries in scanned]
-    for start, end, entries in scanned:
+    an.hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
+    for start, end, entries, cats in scanned:
         i = bisect.bisect_left(starts, start)
         if i < len(tokens) and tokens[i][0] == start:
             j = bisect.bisect_left(starts, end)
             an.hits[i] = (j, end, entries)
-        if an.masked(start):
+        if cats.isdisjoint(_ACTOR_CATS) or an.masked(start):
             continue
         for e in entries:
             if e.category == "country":
@@ -358,17 +359,30 @@ def _place_prefixes() -> frozenset[str]:
     return _PLACE_PREFIXES
 
 
+_org_words_cache: tuple[int, frozenset[str], frozenset[str]] | None = None
+
+
+def _org_words() -> tuple[frozenset[str], frozenset[str]]:
+    global _org_words_cache
+    if _org_words_cache is None or _org_words_cache[0] != lexicon.version():
+        orgs = lexicon.load("organizations")
+        _org_words_cache = (
+            lexicon.version(),
+            frozenset(orgs.get("org_prefixes", [])),
+            frozenset(orgs.get("org_suffix_words", [])),
+        )
+    return _org_words_cache[1], _org_words_cache[2]
+
+
 def _latin_names(an: Analysis) -> None:
-    orgs = lexicon.load("organizations")
-    prefixes = set(orgs.get("org_prefixes", []))
-    suffixes = set(orgs.get("org_suffix_words", []))
+    prefixes, suffixes = _org_words()
     taken = [(p.start, p.end) for p in an.persons]
     for m in _LATIN_RUN_RE.finditer(an.view):
-        start, end = m.span()
-        if an.masked(start) or any(s < end and start < e for s, e in taken):
-            continue
         words = m.group(0).split(" ")
         if all(is_vietnamese_syllable(w) for w in words):
+            continue
+        start, end = m.span()
+        if an.masked(start) or any(s < end and start < e for s, e in taken):
             continue
         if any(w in suffixes for w in words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))

@@ -95,7 +95,7 @@ def _pair_short(an: Analysis) -> list[tuple[int, int, str]]:
     if _pair_cache is None or _pair_cache[0] != lexicon.version():
         short = lexicon.load("countries").get("pair_short", {})
         alt = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) or "(?!)"
-        _pair_cache = (lexicon.version(), re.compile(rf"(?<!\w)({alt})\s*-\s*({alt})(?!\w)"), short)
+        _pair_cache = (lexicon.version(), re.compile(rf"\b({alt})\s*-\s*({alt})(?!\w)"), short)
     _, rx, short = _pair_cache
     out = []
     for m in rx.finditer(an.view):

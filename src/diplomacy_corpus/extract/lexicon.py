@@ -211,6 +211,9 @@ def _entries() -> dict[str, list[Entry]]:
     return table
 
 
+_PUNCT_RE = _re.compile(r"[^\w' ]")
+
+
 class PhraseMatcher:
     """Finds every lexicon phrase in a text in one pass, leftmost-longest.
 
@@ -220,13 +223,17 @@ class PhraseMatcher:
 
     def __init__(self) -> None:
         self.table = _entries()
+        self.categories = {k: frozenset(e.category for e in v) for k, v in self.table.items()}
         self._automaton: Any = None
+        self._padded: dict[str, str] = {}
         try:
             import ahocorasick  # optional speed-up
 
             automaton = ahocorasick.Automaton()
             for key in self.table:
-                automaton.add_word(key, len(key))
+                padded = " " + _PUNCT_RE.sub(" ", key) + " "
+                self._padded[padded] = key
+                automaton.add_word(padded, len(padded))
             automaton.make_automaton()
             self._automaton = automaton
         except ImportError:  # pragma: no cover - depends on the environment
@@ -238,16 +245,9 @@ class PhraseMatcher:
         lowered = view.lower()
         if self._automaton is None or len(lowered) != len(view):
             return [m.span() for m in self.regex.finditer(view)]
-        n = len(view)
-        found = []
-        for end, length in self._automaton.iter(lowered):
-            start = end - length + 1
-            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "'_"):
-                continue
-            after = end + 1
-            if after < n and (lowered[after].isalnum() or lowered[after] in "'_"):
-                continue
-            found.append((start, after))
+        # Word boundaries become spaces, so a padded key only matches whole words.
+        padded = " " + _PUNCT_RE.sub(" ", lowered) + " "
+        found = [(end - length + 1, end - 1) for end, length in self._automaton.iter(padded)]
         found.sort(key=lambda se: (se[0], -se[1]))
         out = []
         last = -1
@@ -257,23 +257,32 @@ class PhraseMatcher:
                 last = end
         return out
 
-    def scan(self, view: str) -> list[tuple[int, int, list[Entry]]]:
+    def scan(self, view: str) -> list[tuple[int, int, list[Entry], frozenset[str]]]:
         """Hits in ``view`` (a [`match_view`][diplomacy_corpus.extract.text.match_view]).
 
         Returns:
-            ``(start, end, entries)`` for each match whose surface some entry accepts.
+            ``(start, end, entries, categories)`` for each match whose surface some entry
+            accepts, leftmost-longest, not overlapping.
         """
         out = []
         table = self.table
+        cats = self.categories
         for start, end in self._spans(view):
             surface = view[start:end]
-            entries = table.get(surface.lower())
-            if not entries:
+            key = surface.lower()
+            entries = table.get(key)
+            if entries is None:
+                key = " ".join(_PUNCT_RE.sub(" ", key).split())
+                entries = table.get(key)
+                if entries is None:
+                    continue
+            if all(e.exact is None for e in entries):
+                out.append((start, end, entries, cats[key]))
                 continue
             collapsed = _collapse(surface)
             ok = [e for e in entries if e.exact is None or collapsed in e.exact]
             if ok:
-                out.append((start, end, ok))
+                out.append((start, end, ok, frozenset(e.category for e in ok)))
         return out
 
 

@@ -31,7 +31,7 @@ _TONE_PAIRS = {
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
-_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
+_TONE_RE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
 _REPLACEMENTS = (
     ("\u2019", "'"), ("\u2018", "'"), ("`", "'"), ("\u02bc", "'"), ("\u2013", "-"), ("\u2014", "-"),
     ("\xa0", " "), ("\t", " "), ("\u200b", " "),
@@ -40,6 +40,9 @@ _REPLACEMENTS = (
 
 def _tone(match: re.Match[str]) -> str:
     pair = match.group(0)
+    start = match.start()
+    if start > 0 and match.string[start - 1] in "qQ":
+        return pair
     return _TONE_PAIRS.get(pair, pair)
 
 
@@ -78,7 +81,8 @@ UPPER = "".join(
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, a digit, a
 # quote or a bracket, or at a newline. Not after an initial ("O. Smith"), an abbreviation
 # ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
-_END_RE = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])|\n")
+_CANDIDATE_RE = re.compile(r"[.!?…\n]")
+_AFTER_RE = re.compile(r"[.…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])")
 _ABBREVIATIONS = frozenset(
     {"tp", "ts", "ths", "gs", "pgs", "bs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no",
      "tt", "q", "p", "ông", "bà", "v.v", "vs", "co", "inc", "ltd", "corp", "gen", "col"}
@@ -102,14 +106,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _END_RE.finditer(text):
-        if m.group(0) != "\n" and m.group(0)[0] == "." and not m.group(0).startswith("..."):
-            pos = m.start()
-            chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
-            word = chunk[-1] if chunk else ""
-            if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
+    skip_to = -1
+    for m in _CANDIDATE_RE.finditer(text):
+        pos = m.start()
+        if pos < skip_to:
+            continue
+        ch = m.group(0)
+        if ch == "\n":
+            end = pos + 1
+        else:
+            after = _AFTER_RE.match(text, pos + 1)
+            if after is None:
                 continue
-        end = m.end()
+            end = after.end()
+            if ch == "." and end == pos + 1:
+                chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
+                word = chunk[-1] if chunk else ""
+                if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
+                    continue
+            skip_to = end
         _push(text, start, end, bounds)
         start = end
     _push(text, start, len(text), bounds)
@@ -175,10 +190,12 @@ def masked_regions(text: str) -> list[tuple[int, int]]:
         Sorted ``(start, end)`` offsets.
     """
     out: list[tuple[int, int]] = []
-    for rx in _MASK_RES:
-        out.extend(m.span() for m in rx.finditer(text))
-    related = _RELATED_RE.search(text)
-    if related:
-        out.append((related.start(), len(text)))
+    for key, rx in zip(("Ảnh", "(", "["), _MASK_RES):
+        if key in text:
+            out.extend(m.span() for m in rx.finditer(text))
+    if "Tin" in text:
+        related = _RELATED_RE.search(text)
+        if related:
+            out.append((related.start(), len(text)))
     out.sort()
     return out
