@@ -98,16 +98,24 @@ def test_every_export_validates(tmp_path_factory: pytest.TempPathFactory, docs: 
 
 
 @SETTINGS
-@given(st.lists(documents(), max_size=3), st.sampled_from(["json", "jsonl"]))
+@given(st.lists(documents(), max_size=3), st.sampled_from([("json", {}), ("json", {"indent": "none"}), ("jsonl", {})]))
 def test_load_inverts_export_byte_for_byte(tmp_path_factory: pytest.TempPathFactory, docs: list[dc.Document],
-                                           fmt: str) -> None:
+                                           case: tuple[str, dict[str, str]]) -> None:
+    fmt, options = case
     folder = tmp_path_factory.mktemp(fmt)
     first, second = folder / f"a.{fmt}", folder / f"b.{fmt}"
-    dc.export(docs, fmt, first)
+    dc.export(docs, fmt, first, **options)
     loaded = list(dc.load(first))
     assert loaded == docs
-    dc.export(loaded, fmt, second)
+    dc.export(loaded, fmt, second, **options)
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_compact_json_has_one_document_a_line(tmp_path: Path, document: dc.Document) -> None:
+    dc.export([document, document], "json", tmp_path / "c.json", indent=0)
+    lines = (tmp_path / "c.json").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8  # {, schema_version, generator, "documents": [, 2 documents, ], }
+    VALIDATOR.validate(json.loads((tmp_path / "c.json").read_text(encoding="utf-8")))
 
 
 def test_lone_surrogates_do_not_break_the_export(tmp_path: Path, document: dc.Document) -> None:
@@ -120,6 +128,8 @@ def test_lone_surrogates_do_not_break_the_export(tmp_path: Path, document: dc.Do
 
 
 def test_json_rejects_unknown_options(tmp_path: Path, document: dc.Document) -> None:
-    with pytest.raises(dc.ExportError, match="unknown option"):
+    with pytest.raises(dc.ExportError, match="available: indent"):
         dc.export([document], "json", tmp_path / "c.json", colour="red")
+    with pytest.raises(dc.ExportError, match="available: none"):
+        dc.export([document], "jsonl", tmp_path / "c.json", indent=2)
     assert not (tmp_path / "c.json").exists()

@@ -82,6 +82,14 @@ def test_the_timeline_links_to_the_documents(tmp_path: Path, document: dc.Docume
     key = document_key(document)
     assert f'<a id="doc-{key}"></a>' in html
     assert f'href="#doc-{key}"' in html
+    assert f'href="{document.url}"' in html
+
+
+def test_dates_without_a_year_come_last_in_the_timeline(tmp_path: Path, document: dc.Document) -> None:
+    dates = [dc.PartialDate(month=3, day=29), dc.PartialDate(year=2025, month=1), dc.PartialDate(year=1995)]
+    events = tuple(attrs.evolve(document.events[0], id=f"e{n}", date=date) for n, date in enumerate(dates))
+    timeline = tables(render(export(tmp_path, [attrs.evolve(document, events=events)])))[2]
+    assert [row[0] for row in timeline[1:]] == ["1995", "2025-01", "--03-29"]
 
 
 def test_metric_value() -> None:
@@ -97,7 +105,7 @@ def test_escape_keeps_the_text_literal(text: str) -> None:
     cells = tables(tokens)[0]
     expected = " ".join(text.replace("\x00", "\ufffd").split())  # CommonMark reads NUL as U+FFFD
     assert cells[1] == [expected]
-    paragraph = render(escape(text) or "x")
+    paragraph = render(escape(text, block=True) or "x")
     assert [t.type for t in paragraph] == ["paragraph_open", "inline", "paragraph_close"] or not expected
 
 

@@ -33,19 +33,27 @@ from diplomacy_corpus.exporting import atomic_destination, document_key, sentenc
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=>])")
 _SPACES = re.compile(r"\s+")
+_URL = re.compile(r"https?://[^\s<>\x00-\x20\x7f]+")
 _QUALIFIERS = {"more_than": "more than ", "less_than": "less than ", "nearly": "nearly ", "about": "about "}
 _UNITS = {"percent": "%", "count": "", "times": " times", "days": " days", "rank": ""}
 
 
-def escape(text: str | None) -> str:
+def escape(text: str | None, *, block: bool = False) -> str:
     """Markdown for literal ``text`` on one line: specials backslash-escaped, whitespace collapsed.
 
     NUL, which CommonMark does not allow, becomes U+FFFD as a renderer would make it.
+
+    Args:
+        text: the text.
+        block: the text starts a paragraph, so a leading ``1.``, ``-``, ``+``, ``=`` or
+            ``>`` is escaped too (it would start a list, a quote or a heading underline).
     """
     if not text:
         return ""
     flat = _SPACES.sub(" ", text.replace("\x00", "\ufffd")).strip()
     flat = _SPECIAL.sub(r"\\\1", flat)
+    if not block:
+        return flat
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
 
 
@@ -80,6 +88,11 @@ def _dates(event: dc.Event) -> str:
     return str(event.date) + (f" – {event.date_end}" if event.date_end else "")
 
 
+def _link(url: str) -> str:
+    """An autolink for a plain http(s) URL, else the escaped text."""
+    return f"<{url}>" if _URL.fullmatch(url) else escape(url)
+
+
 def _label(document: dc.Document) -> str:
     return document.title or document.origin or "(untitled)"
 
@@ -95,7 +108,7 @@ class _Summary:
         self.documents = 0
         self.outlets: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
-        self.timeline: list[tuple[tuple[int, int, int], int, str]] = []
+        self.timeline: list[tuple[tuple[bool, int, int, int], int, str]] = []
         self.undated = 0
         self.actor_documents: Counter[tuple[str, str, str]] = Counter()
         self.actor_mentions: Counter[tuple[str, str, str]] = Counter()
@@ -114,7 +127,8 @@ class _Summary:
             row = (escape(_dates(event)), event.kind, escape("; ".join(names.get(p, p) for p in event.participants)),
                    escape(event.location), link)
             line = "| " + " | ".join(cell or " " for cell in row) + " |"
-            self.timeline.append((event.date.sort_key(), len(self.timeline), line))
+            # Dates without a year cannot be placed among the others: they come last.
+            self.timeline.append(((event.date.year is None, *event.date.sort_key()), len(self.timeline), line))
         for actor in {(a.name, a.kind, a.country or ""): a for a in document.actors}.values():
             self.actor_documents[(actor.name, actor.kind, actor.country or "")] += 1
         for actor in document.actors:
@@ -153,10 +167,10 @@ def _section(document: dc.Document, key: str, names: dict[str, str]) -> str:
     meta = [("Origin", document.origin), ("Outlet", document.source), ("Published", document.published),
             ("Section", document.section), ("Author", document.author), ("URL", document.url),
             ("Language", document.language)]
-    parts += [f"- **{label}:** {escape(value)}\n" for label, value in meta if value]
+    parts += [f"- **{label}:** {_link(value) if label == 'URL' else escape(value)}\n" for label, value in meta if value]
     parts.append(f"- **Key:** {key}\n\n")
     if document.lead:
-        parts.append(f"> {escape(document.lead)}\n\n")
+        parts.append(f"> {escape(document.lead, block=True)}\n\n")
     if document.events:
         parts.append("#### Events\n\n")
         parts.append(_table(["Date", "Kind", "Participants", "Location", "Evidence"], [
