@@ -49,6 +49,10 @@ def _summary(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
         ("Hai nước đặt mục tiêu 20 tỷ euro.", "count", 20e9, "EUR", None),
         ("Khoản hỗ trợ trị giá khoảng 2 tỷ đồng được trao.", "aid", 2e9, "VND", "about"),
         ("Quỹ nhận 300.000 nhân dân tệ và 5 triệu won.", "count", 300_000, "CNY", None),
+        ("Năm ngoái, nhập gần 50 tỷ USD hàng hóa.", "import", 50e9, "USD", "nearly"),
+        ("Sau khi hội nhập, vốn đạt 5 tỷ USD.", "investment", 5e9, "USD", None),
+        ("Vốn đầu tư nước ngoài đạt 20 tỷ USD.", "fdi", 20e9, "USD", None),
+        ("Thương mại đạt 10 tỷ USD hơn một chút.", "trade_turnover", 10e9, "USD", "more_than"),
     ],
 )
 def test_money(text: str, kind: str, value: float, unit: str, qualifier: str | None) -> None:

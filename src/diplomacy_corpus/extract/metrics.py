@@ -60,6 +60,11 @@ _CURRENCY_OF = {w: code for code, words in _UNITS["currencies"].items() for w in
 _DECREASE = frozenset(_KINDS["decrease_cues"])
 
 _MONEY_CUE = re.compile(rf"(?<!\w)(?:{_alt([*_STRONG, *_WEAK])})(?!\w)")
+_BARE_IMPORT = _KINDS["bare_import"]["word"]
+_NOT_IMPORT = re.compile(
+    rf"(?<!\w)(?:(?:{_alt(_KINDS['bare_import']['not_after'])})\s+{_BARE_IMPORT}"
+    rf"|{_BARE_IMPORT}\s+(?:{_alt(_KINDS['bare_import']['not_before'])}))(?!\w)"
+)
 _FDI_MARKER = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['fdi_markers'])})(?!\w)")
 _PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
 _UNIT_AFTER = re.compile(
@@ -86,7 +91,7 @@ _VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
 _POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NOT_METRIC_BEFORE = re.compile(
     r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
-    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top)\s+$"
+    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm)\s+$"
 )
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
              "tám": 8, "chín": 9, "mười": 10}
@@ -145,6 +150,8 @@ def _money_kind(low: str, s: int, start: int, end: int | None = None) -> str | N
             return _STRONG[_norm(cue.group())]
     for cue in _MONEY_CUE.finditer(low, s, start):
         word = _norm(cue.group())
+        if word == _BARE_IMPORT and _NOT_IMPORT.search(low, max(s, cue.start() - 8), min(start, cue.end() + 12)):
+            continue  # 'hội nhập', 'nhập cảnh' are no imports
         if word in _STRONG:
             strong = word
         else:
