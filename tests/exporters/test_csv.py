@@ -13,7 +13,7 @@ from strategies import documents
 import diplomacy_corpus as dc
 from diplomacy_corpus.exporting import TABLES, document_key
 
-SETTINGS = settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def read(folder: Path, table: str, encoding: str = "utf-8-sig") -> list[dict[str, str]]:

@@ -6,7 +6,7 @@ import math
 import re
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import documents
 
@@ -30,6 +30,7 @@ def test_document_key_is_short_stable_and_content_based(document: dc.Document) -
     assert document_key(attrs.evolve(document, origin="other.txt")) != key
 
 
+@settings(deadline=None)  # no timed tests
 @given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**20), 10**20))
 def test_format_number_is_plain_and_exact(value: float) -> None:
     text = format_number(value)
@@ -74,6 +75,7 @@ def test_rows_follow_the_tables(document: dc.Document) -> None:
     assert len(rows["mentions"]) == 2 + 2 + 1 + 1 + 2  # actor mentions, event evidence, metric evidence
 
 
+@settings(deadline=None)  # no timed tests
 @given(documents())
 def test_rows_never_crash_and_keys_are_unique(document: dc.Document) -> None:
     rows = document_rows(document)

@@ -16,7 +16,7 @@ import diplomacy_corpus as dc
 from diplomacy_corpus import models
 from diplomacy_corpus.exporting import json_schema
 
-SETTINGS = settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
 
 

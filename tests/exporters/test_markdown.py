@@ -16,7 +16,7 @@ from diplomacy_corpus.default_plugins.markdown_exporter import escape, metric_va
 from diplomacy_corpus.exporting import document_key
 
 markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py checks the CommonMark output")
-SETTINGS = settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def render(markdown: str) -> list:
@@ -98,6 +98,7 @@ def test_metric_value() -> None:
     assert metric_value(attrs.evolve(metric, unit="days", value=3.5, qualifier=None)) == "3.5 days"
 
 
+@settings(deadline=None)  # no timed tests
 @given(texts | any_text)
 def test_escape_keeps_the_text_literal(text: str) -> None:
     tokens = render(f"| a |\n|---|\n| {escape(text) or ' '} |\n")

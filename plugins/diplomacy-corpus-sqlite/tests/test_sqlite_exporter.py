@@ -130,7 +130,7 @@ _documents = st.builds(
 )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_documents, max_size=4))
 def test_never_crashes(tmp_path_factory: pytest.TempPathFactory, documents: list[dc.Document]) -> None:
     db = tmp_path_factory.mktemp("db") / "c.sqlite"
