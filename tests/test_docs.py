@@ -260,7 +260,7 @@ of such a project amounts to.
 import sys, sysconfig, tomllib
 from pathlib import Path
 
-project = Path(sys.argv[-1]).resolve()
+project = Path(sys.argv[-1].split("[", 1)[0]).resolve()  # ".[test]" is the project "."
 meta = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
 name, version = meta["name"], meta["version"]
 site = Path(sysconfig.get_path("purelib"))
