@@ -36,6 +36,11 @@ _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
 _ANAPHORA_RE = re.compile(r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b")
 _TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 _STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
+_SITE_RE = re.compile(
+    r"\s+(?:Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|"
+    r"Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|các|một số)\b"
+)
+_SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 _INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call"})
 _UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
 
@@ -50,6 +55,7 @@ class _Draft:
     location: str | None
     level: str | None
     evidence: list[tuple[int, int]]
+    last_sentence: int = 0
 
 
 def _config() -> dict[str, Any]:
@@ -153,6 +159,8 @@ def find_events(
             valid.append(t)
     valid_starts = [t[0] for t in valid]
     del trig_starts
+    person_country = {a.id: a.country for a in actors if a.kind == "person"}
+    place_country = {(s, e): code for s, e, code in an.countries + an.places}
     for ts, te, spec in valid:
         si = bisect.bisect_right(sent_starts, ts) - 1
         if si < 0 or ts >= sentences[si][1]:
@@ -164,31 +172,48 @@ def find_events(
                 c_start, c_end = cs, ce
                 break
         kind = spec["kind"]
+        if kind == "visit" and _SITE_RE.match(view, te):
+            continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
         before = _words_before(view, ts, c_start)
         date = _nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
             date = _nearest_date(view, date_list, date_starts, valid_starts, ts, te, s_start, s_end)
-        if date is None and kind in _INHERIT and si > 0:
-            date = _sentence_day(date_list, date_starts, sentences[si - 1])
+        inherited = None
+        if date is None and kind in _INHERIT:
+            if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
+                inherited = _last_day_before(date_list, date_starts, s_start)
+            elif si > 0:
+                inherited = _sentence_day(date_list, date_starts, sentences[si - 1])
+            if inherited is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
+                inherited = drafts[-1]
         if (spec.get("needs_date") or _has_word(before, future)) and date is None:
             continue
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         persons = _dedupe([m[2] for m in in_clause])
-        anaphoric = _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts)
-        if anaphoric:
-            _attach(drafts, kind, (s_start, s_end))
-            continue
+        if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
+            if _attach(drafts, kind, (s_start, s_end), si):
+                continue
+            if kind == "talks" and _relabel(drafts, (s_start, s_end), si):
+                continue
+        subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
+        pairs: list[list[str]] = []
         if kind == "visit":
-            persons = _visitors(view, in_clause, ts, te, c_start, heads)
+            persons = _visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
         elif kind in _TWO_PARTY and len(persons) < 2:
-            subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
-            if not subject and len(persons) < 2:
+            if subject and persons:
+                pass
+            elif not subject:
                 subject = [m[2] for m in pmentions if s_start <= m[0] < s_end and m[2] not in persons][:1]
             persons = _dedupe(subject + persons)
             if not persons and _ANAPHORA_RE.search(view, s_start, s_end) and drafts:
                 last = next((d for d in reversed(drafts) if d.kind in _TWO_PARTY and len(d.persons) >= 2), None)
                 if last is not None and not any(d.kind == kind and set(d.persons) == set(last.persons) for d in drafts):
                     persons = list(last.persons)
+        elif kind in _TWO_PARTY and subject and subject[0] not in persons:
+            # "X hội đàm với A; hội kiến B và C": one meeting per person met.
+            pairs = [[subject[0], p] for p in persons]
+        elif not persons and subject and kind in ("conference", "speech", "ceremony"):
+            persons = subject
         others: list[str] = []
         if kind in _STATE_KINDS:
             others = _dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
@@ -196,17 +221,21 @@ def find_events(
                 others = _dedupe(others + pair)
         if kind in ("meeting", "conference", "talks") and len(persons) < 2:
             others = _dedupe(others + [m[2] for m in omentions if c_start <= m[0] < c_end and m[0] > ts])
-        draft = _Draft(
-            kind=kind,
-            date=date.date if date is not None else None,
-            date_end=date.date_end if date is not None else None,
-            persons=persons,
-            others=others,
-            location=_location(an, kind, ts, te, c_start, c_end),
-            level=_level(view, te, levels) if kind == "visit" else None,
-            evidence=[(s_start, s_end)],
-        )
-        _add(drafts, draft)
+        if date is None and inherited is not None:
+            date = inherited
+        for group in pairs or [persons]:
+            draft = _Draft(
+                kind=kind,
+                date=date.date if date is not None else None,
+                date_end=date.date_end if date is not None else None,
+                persons=group,
+                others=others,
+                location=_location(an, kind, ts, te, c_start, c_end),
+                level=_level(view, te, levels) if kind == "visit" else None,
+                evidence=[(s_start, s_end)],
+                last_sentence=si,
+            )
+            _add(drafts, draft)
     _fill_years(drafts, date_list)
     codes = _codes()
     events = []
@@ -325,9 +354,11 @@ def _nearest_date(
             continue
         if re.search(r"(?:đến|tới|tầm nhìn|trước)\s+$", view[max(0, d.start - 8) : d.start]):
             continue
+        if i >= 2 and dates[i - 2].end >= d.start - 25 and "(" in view[dates[i - 2].end : d.start]:
+            continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets
         lo_, hi_ = (d.end, ts) if d.end <= ts else (te, d.start)
         crosses = "," in view[lo_:hi_] or ";" in view[lo_:hi_]
-        key = dist + (100000 if crosses else 0)
+        key = (dist * 2 + 20 if d.end <= ts else dist) + (100000 if crosses else 0)
         if key < best_dist:
             best, best_dist = d, key
     return best
@@ -343,7 +374,7 @@ def _sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[i
     return None
 
 
-_DELEGATION_RE = re.compile(r"\b[Đđ]oàn\b[^.;]{0,160}?\bdo\s+$")
+_DELEGATION_RE = re.compile(r"\b[Đđ]oàn\b[^.;]{0,160}?\bdo\s+[^.;,]{0,80}$")
 _HEAD_AFTER_RE = re.compile(r"^[^.;,]{0,12}?\b(?:dẫn đầu|làm Trưởng đoàn|làm trưởng đoàn)\b")
 
 
@@ -375,39 +406,86 @@ def _anaphoric(
     stop = comma if comma >= 0 else c_end
     if any(te <= m[0] < stop for m in in_clause):
         return False
+    if re.search(r"\bcủa\s+[Đđ]oàn\b", view[te:stop]):
+        return False
     i = bisect.bisect_left(date_starts, te)
     return not (i < len(date_starts) and date_starts[i] < stop)
 
 
-def _attach(drafts: list[_Draft], kind: str, evidence: tuple[int, int]) -> None:
+def _attach(drafts: list[_Draft], kind: str, evidence: tuple[int, int], si: int) -> bool:
     for d in reversed(drafts):
         if d.kind == kind:
             d.evidence.append(evidence)
-            return
+            d.last_sentence = si
+            return True
+    return False
+
+
+def _relabel(drafts: list[_Draft], evidence: tuple[int, int], si: int) -> bool:
+    """``Trong cuộc hội đàm`` naming back a meeting told as ``cuộc gặp``: it was talks."""
+    for d in reversed(drafts):
+        if d.kind == "meeting" and len(d.persons) >= 2:
+            d.kind = "talks"
+            d.evidence.append(evidence)
+            d.last_sentence = si
+            return True
+    return False
+
+
+def _last_day_before(dates: Sequence[Any], starts: Sequence[int], pos: int) -> Any:
+    """The last day-precision date before ``pos`` (what ``Cùng ngày`` refers to)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0:
+        if dates[i].precision == "day" and not dates[i].relative:
+            return dates[i]
+        i -= 1
+    return None
 
 
 def _visitors(
     view: str, in_clause: Sequence[tuple[int, int, str]], ts: int, te: int, c_start: int,
-    heads: Sequence[tuple[int, str]] = (),
+    heads: Sequence[tuple[int, str]], person_country: dict[str, str | None],
+    place_country: dict[tuple[int, int], str], subject: Sequence[str],
 ) -> list[str]:
-    """The visitor: ``chuyến thăm ... của X``, else the nearest person before, else after."""
-    after = [m for m in in_clause if m[0] >= te]
-    if re.match(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+[Đđ]oàn\b", view[te : te + 60]) and heads:
-        prior = [aid for s, aid in heads if s < ts] or [heads[0][1]]
-        return [prior[-1]]
-    if heads and re.search(r"\b[Đđ]oàn\b", view[c_start:ts]):
-        inside = [aid for s, aid in heads if c_start <= s < ts]
-        if inside:
-            return [inside[-1]]
+    """The visitor of a visit trigger.
+
+    ``chuyến thăm ... của X`` names X; a delegation (``Đoàn``) means its head; ``đang
+    thăm`` after a name means that person; otherwise the clause's subject, then the
+    nearest person before, then after. A person of the destination state is no visitor.
+    """
+    dest = None
+    m = re.match(r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*", view[te : te + 80])
+    j = te + (m.end() if m else 0)
+    for (s, e), code in place_country.items():
+        if s == j:
+            dest = code
+            break
+
+    def ok(aid: str) -> bool:
+        return dest is None or person_country.get(aid) != dest
+
+    after = [m_ for m_ in in_clause if m_[0] >= te]
+    if re.match(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+(?:[Đđ]oàn|phái đoàn)\b", view[te : te + 60]):
+        prior = [aid for s, aid in heads if s < ts] or [aid for _, aid in heads[:1]]
+        return [prior[-1]] if prior else []
+    if re.search(r"\b[Đđ]oàn\b[^,.;]{0,60}$", view[max(c_start, ts - 80) : ts]):
+        prior = [aid for s, aid in heads if s < ts] or [aid for _, aid in heads[:1]]
+        if prior:
+            return [prior[-1]]
     if after:
         between = view[te : after[0][0]]
-        if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80:
+        if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80 and ok(after[0][2]):
             return [after[0][2]]
-    before = [m for m in in_clause if m[1] <= ts and "lời mời" not in view[m[1] : ts]]
-    before = [m for m in before if not re.search(r"lời mời của\s*$", view[max(c_start, m[0] - 40) : m[0]])]
-    if before:
+    before = [m_ for m_ in in_clause if m_[1] <= ts and "lời mời" not in view[m_[1] : ts]]
+    before = [m_ for m_ in before if not re.search(r"lời mời của\s*$", view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])]
+    if before and re.search(r"\b(?:đang|đang ở)\s+$", view[max(0, ts - 10) : ts]):
         return [before[-1][2]]
-    after = [m for m in after if not re.search(r"lời mời\b", view[te : m[0]])]
+    for aid in subject:
+        if ok(aid) and any(m_[2] == aid for m_ in before) or (ok(aid) and not before and not after):
+            return [aid]
+    if before:
+        return [before[0][2]]
+    after = [m_ for m_ in after if not re.search(r"lời mời\b", view[te : m_[0]]) and ok(m_[2])]
     return [after[0][2]] if after else []
 
 
