@@ -99,7 +99,7 @@ _PAREN_CREDIT = re.compile(rf"\(\s*{_CREDIT_MARK}\s*:[^()\n]{{1,80}}\)\s*\|?")
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*$|/\.\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?" + _UP + ")")
-_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|Mr|Mrs|Ms|Dr|St|Th|Q|P|Ng|BS)|\b" + _UP + r")\.$")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TT|TS|ThS|PGS|GS|Mr|Mrs|Ms|Dr|St|Th|Q|P|Ng|BS)|\b" + _UP + r")\.$")
 
 # Words that open a sentence and are never the last syllable of a photographer's name.
 _OPENER_WORDS = (
@@ -109,6 +109,9 @@ _OPENER_WORDS = (
     "Tin Bài The A In On"
 )
 _OPENERS = frozenset(_OPENER_WORDS.split())
+_LEAD_OPENING = re.compile(
+    r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Theo|Tại|Trong|Nhận lời|Nhân dịp|Vừa qua)\b|.{0,40}\b\d{1,2}[/-]\d{1,2}\b"
+)
 _BYLINE_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
 _BYLINE_SPLIT = re.compile(r"\s*/\s*|\s+[-–]\s+(?=\S*(?:\.vn|\.net|\.com)\b)")
 _NAME_WORD = re.compile(rf"^(?:{_UP}[\w'’.-]*|[A-Z]{{2,}})$")
@@ -212,8 +215,11 @@ def is_caption_line(line: str, *, max_length: int = 400) -> bool:
     if not m:
         return False
     who = m.group("who").strip()
-    if ". " in who or len(who.split()) > 8:
+    words = who.split()
+    if ". " in who or len(words) > 8:
         return False
+    if sum(1 for word in words if word[:1].islower() and not _OUTLET_RE.fullmatch(word)) > 1:
+        return False  # "Clip: Sư tử bị ngựa vằn đá" is a headline, not a credit
     return not who or who[0].isupper() or who[0].isdigit() or "/" in who or bool(_OUTLET_RE.match(who))
 
 
@@ -263,8 +269,8 @@ def _credit_extent(text: str, pos: int) -> int:
         if "/" in bare:
             parts = [part for part in bare.split("/") if part]
             end = pos + word.start() + len(bare)
-            if parts and _OUTLET_RE.fullmatch(parts[-1]):
-                return end  # NAME/AGENCY
+            if parts and (_OUTLET_RE.fullmatch(parts[-1]) or bare != token or not parts[-1][:1].isupper()):
+                return end  # NAME/AGENCY, or "Shutterstock/reptiles4all." closed by punctuation
             syllables = 1  # AGENCY/NAME: the name continues
             after_separator = True
             continue
@@ -333,6 +339,8 @@ def split_inline_captions(paragraph: str, *, floor: int = 0) -> tuple[str, list[
             cap_start = start  # too long for a caption: take the credit only
         captions.append(paragraph[cap_start:end].strip())
         pieces.append(paragraph[cursor:cap_start])
+        while end < len(paragraph) and paragraph[end] in ".,;|":
+            end += 1  # "Ảnh: Shutterstock/reptiles4all." leaves no stray full stop behind
         cursor = search = end
     if not captions:
         return paragraph, captions
@@ -419,9 +427,12 @@ def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
 
 
 def looks_like_headline(line: str, *, next_line: str | None = None) -> bool:
-    """Whether ``line`` is a headline: short, one sentence, no final full stop, and not a caption.
+    """Whether ``line`` is a headline: short, one sentence, and not a caption.
 
-    A long opening paragraph, a caption or a line ending with ``.``/``:`` is not a headline.
+    A headline ends without punctuation, with ``?``, ``!`` or a teaser ``...``; a short line
+    ending with one full stop counts when a longer paragraph follows and it does not open
+    like a lead (``Chiều 5/3, ...``). A long opening paragraph, a caption, a line ending with
+    ``:``/``;``/``./.`` or holding two sentences is not a headline.
     """
     line = line.strip()
     if not 8 <= len(line) <= 220 or next_line is None:
@@ -429,13 +440,21 @@ def looks_like_headline(line: str, *, next_line: str | None = None) -> bool:
     words = line.split()
     if len(words) < 3 or len(words) > 40:
         return False
-    if _SENTENCE_END.search(line[-4:]) and not line.endswith(("?", "!")):
+    if line.endswith(".") and _two_sentences(line):
         return False
-    if line.endswith("...") or line.endswith("…"):
+    if line.endswith(("...", "…")):
+        return len(line) <= 160 and not is_caption_line(line)
+    if line.endswith(".") and not line.endswith("/."):
+        if len(line) > 120 or len(words) > 25 or len(next_line) <= len(line) or _LEAD_OPENING.match(line):
+            return False
+    elif _SENTENCE_END.search(line[-4:]) and not line.endswith(("?", "!")):
         return False
-    if _SENTENCE_BREAK.search(line[:-1]) and re.search(r"[.!?]\s", line):
-        return False  # two sentences
     return not is_caption_line(line)
+
+
+def _two_sentences(line: str) -> bool:
+    breaks = _SENTENCE_BREAK.finditer(line[:-1])
+    return any(not _ABBREV.search(line[max(0, m.start() - 6):m.start()]) for m in breaks)
 
 
 # -- the whole layout ---------------------------------------------------------------------
@@ -485,13 +504,15 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
                 byline = byline or candidate
                 continue
         kept.append(line)
-    # headline (before caption splitting, which would eat a short title line)
+    # headline: judged against the copy's own second line, before captions are taken out
     head: str | None = None
     if title:
         head = title.strip()
         if kept and kept[0] == head:
             kept.pop(0)
-    elif kept and looks_like_headline(kept[0], next_line=kept[1] if len(kept) > 1 else None):
+    elif kept and lines and kept[0] is lines[0] and looks_like_headline(
+        lines[0], next_line=lines[1] if len(lines) > 1 else None
+    ):
         head = kept.pop(0)
     paragraphs: list[str] = []
     for line in kept:
@@ -500,9 +521,15 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
         m = _RELATED_TAIL.search(cleaned) if _has_related_words(cleaned) else None
         if m:
             rest = m.group("rest").strip()
+            # in flattened text the body runs on after the related headline
+            stop = _RELATED_END.search(rest, 0, 250)
+            if stop:
+                rest, more = rest[:stop.start()].strip(), rest[stop.end():].strip()
+            else:
+                more = ""
             if rest:
                 related.append(rest)
-            cleaned = cleaned[:m.start()].rstrip()
+            cleaned = (cleaned[:m.start()].rstrip() + " " + more).strip()
         if cleaned:
             paragraphs.append(cleaned)
     # trailing tags and byline
@@ -544,6 +571,10 @@ _DATELINE = re.compile(
 )
 
 
+_RELATED_END = re.compile(
+    r"\s{2,}|(?<=[.!?])\s+(?=[" + _UPPER + r"])|(?<=.{20})\s(?=(?:Tuy nhiên|Trong khi|Sau đó|Trước đó|Ngoài ra|"
+    r"Bên cạnh đó|Đồng thời|Theo|Ngày|Sáng|Chiều|Tối|Trưa|Hiện nay|Khi|Tại|Cũng|Còn|Nhưng|Mặc dù)\b)"
+)
 _RELATED_WORD = re.compile(r"thêm|Thêm|THÊM|[lL]iên [qQ]uan|LIÊN QUAN")
 
 

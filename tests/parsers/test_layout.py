@@ -184,3 +184,27 @@ def test_dateline_is_taken_off_the_lead() -> None:
     parts = layout.analyse("Tiêu đề bài viết về ngoại giao\nHà Nội (TTXVN) - Chiều 5/3, hai bên hội đàm.\nThân bài.")
     assert parts.lead == "Chiều 5/3, hai bên hội đàm."
     assert parts.dateline == "Hà Nội (TTXVN) -"
+
+
+def test_related_headline_inside_flattened_body() -> None:
+    copy = (
+        "Tiêu đề bài viết về ngoại giao\nLead của bài viết.\n"
+        "Hai bên hội đàm. Xem thêm : Tổng thống Nga Putin Liên Quan thăm Trung Quốc Tuy nhiên, hai bên chưa ký."
+    )
+    parts = layout.analyse(copy)
+    assert parts.related == ("Tổng thống Nga Putin Liên Quan thăm Trung Quốc",)
+    assert parts.body == ("Hai bên hội đàm. Tuy nhiên, hai bên chưa ký.",)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "is_title"),
+    [
+        ("Bộ GD-ĐT ra công văn hỏa tốc chỉ đạo vụ việc.", "Sáng 6/2, Cục Nhà giáo có văn bản gửi Sở. " * 2, True),
+        ("TT. Huế: Đoàn đại biểu Lào thăm Cố đô", "Sáng 6/2, đoàn đã đến thăm và làm việc tại tỉnh.", True),
+        ("Làm thầy thật khó...", "Tuần trước giảng lâm sàng cho sinh viên năm cuối, một câu hỏi khó.", True),
+        ("Chiều 5/3, hai bên hội đàm.", "Hai bên nhất trí tăng cường hợp tác trên nhiều lĩnh vực quan trọng.", False),
+        ("Clip: Sư tử bị ngựa vằn đá trọng thương", "Sau khi nhận một cú đá của ngựa vằn, con sư tử bị thương.", True),
+    ],
+)
+def test_headline_forms(first: str, second: str, is_title: bool) -> None:
+    assert (layout.analyse(f"{first}\n{second}").title == first) is is_title
