@@ -120,6 +120,22 @@ def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+_not_before_cache: tuple[int, dict[str, frozenset[str]]] | None = None
+
+
+def _common_word(view: str, start: int, end: int) -> bool:
+    """Whether a one-syllable country name is part of a common word (``Anh ấy``, ``Ý kiến``)."""
+    global _not_before_cache
+    if _not_before_cache is None or _not_before_cache[0] != lexicon.version():
+        raw = lexicon.load("countries").get("not_before", {})
+        _not_before_cache = (lexicon.version(), {k: frozenset(v) for k, v in raw.items()})
+    words = _not_before_cache[1].get(view[start:end])
+    if not words:
+        return False
+    nxt = view[end : end + 12].split(None, 1)
+    return bool(nxt) and nxt[0].strip(",.;:") in words
+
+
 def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     """Scan ``view`` once with every lexicon and find the persons it names.
 
@@ -146,7 +162,8 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
             continue
         for e in entries:
             if e.category == "country":
-                an.countries.append((start, end, e.payload))
+                if not _common_word(view, start, end):
+                    an.countries.append((start, end, e.payload))
             elif e.category == "org":
                 an.orgs.append((start, end, e.payload[0], e.payload[1]))
             elif e.category == "place":
@@ -266,7 +283,8 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
                 comp.extend(run[: nk[0]])
                 close()
                 return titles, country, j, (k + nk[0], j, nk[1]), counterpart
-            if nk is not None and nk[1] == "short" and direct and j == k + 1:
+            two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
+            if nk is not None and nk[1] == "short" and direct and j == k + 1 and tok not in _org_words()[0] and two not in _org_words()[0]:
                 close()
                 return titles, country, j, (k, j, "short"), counterpart
             comp.extend(run)

@@ -1,0 +1,122 @@
+"""Persons, countries and organizations from sentences written in the style of the news."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomacy_corpus.extract import extract, lexicon
+from diplomacy_corpus.models import Actor, Document
+
+
+def _actors(text: str) -> dict[str, Actor]:
+    doc = extract(Document(origin="test", text=text))
+    return {a.name: a for a in doc.actors}
+
+
+def _persons(text: str) -> dict[str, Actor]:
+    return {n: a for n, a in _actors(text).items() if a.kind == "person"}
+
+
+def test_title_country_name() -> None:
+    p = _persons("Chiều 12/3, Thủ tướng Úc Anthony Albanese đã điện đàm với Thủ tướng Phạm Minh Chính.")
+    assert set(p) == {"Anthony Albanese", "Phạm Minh Chính"}
+    assert p["Anthony Albanese"].country == "AU" and p["Anthony Albanese"].titles == ("Thủ tướng",)
+    assert p["Phạm Minh Chính"].country == "VN"
+
+
+def test_stacked_titles_and_complement() -> None:
+    p = _persons("Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Văn An và Bộ trưởng Bộ Công Thương Lê Hữu Bình dự lễ.")
+    assert p["Trần Văn An"].titles == ("Phó Thủ tướng", "Bộ trưởng Ngoại giao")
+    assert p["Lê Hữu Bình"].titles == ("Bộ trưởng Bộ Công Thương",)
+
+
+def test_ambassador_host_country_is_not_his_country() -> None:
+    p = _persons("Đại sứ Nhật Bản tại Việt Nam Takio Yamada trao quà cho học sinh.")
+    assert p["Takio Yamada"].country == "JP"
+    assert p["Takio Yamada"].titles == ("Đại sứ",)
+
+
+def test_former_office_is_kept_without_the_marker() -> None:
+    p = _persons("Buổi lễ có sự tham dự của cựu ngoại trưởng Mỹ Hillary Clinton.")
+    assert p["Hillary Clinton"].titles == ("Ngoại trưởng",)
+    assert p["Hillary Clinton"].country == "US"
+
+
+def test_apposition_after_the_name() -> None:
+    text = "Tổng Bí thư tiếp ông Lee Hsien Yang, Chủ tịch Hội đồng quản trị Tập đoàn CapitaLand Singapore."
+    p = _persons(text)
+    assert "Lee Hsien Yang" in p
+    assert any(t.startswith("Chủ tịch Hội đồng quản trị") for t in p["Lee Hsien Yang"].titles)
+
+
+def test_coreference_short_forms_and_every_mention() -> None:
+    text = (
+        "Tổng thống Pháp Emmanuel Macron đã hội đàm với Thủ tướng Nguyễn Xuân Hòa. "
+        "Ông Macron khẳng định Pháp coi trọng quan hệ. Thủ tướng Hòa cảm ơn Macron."
+    )
+    p = _persons(text)
+    assert set(p) == {"Emmanuel Macron", "Nguyễn Xuân Hòa"}
+    macron = p["Emmanuel Macron"]
+    assert "Macron" in macron.aliases
+    assert len(macron.mentions) == 3
+    assert len(p["Nguyễn Xuân Hòa"].mentions) == 2
+
+
+def test_counterpart_borrows_country_from_text() -> None:
+    p = _persons("Thủ tướng Anh Keir Starmer đã gặp người đồng cấp Canada Mark Carney tại London.")
+    assert p["Mark Carney"].country == "CA"
+
+
+def test_chinese_leader_in_han_viet() -> None:
+    p = _persons("Chủ tịch nước Trung Quốc Tập Cận Bình hội kiến Thủ tướng Singapore Lý Hiển Long.")
+    assert p["Tập Cận Bình"].country == "CN"
+    assert p["Lý Hiển Long"].country == "SG"
+
+
+def test_names_inside_places_and_credits_are_no_persons() -> None:
+    text = (
+        "Đoàn đã đến viếng Lăng Chủ tịch Hồ Chí Minh và thăm Đại học Fulbright Việt Nam tại TP Hồ Chí Minh. "
+        "Ảnh: Thống Nhất/TTXVN Nhiều doanh nghiệp tham dự."
+    )
+    assert _persons(text) == {}
+
+
+def test_capitalised_phrases_are_no_persons() -> None:
+    text = "Khu công nghiệp Bắc Ninh thu hút đầu tư. Ngân hàng Thế giới dự báo tăng trưởng. Liên minh châu Âu họp."
+    assert _persons(text) == {}
+
+
+def test_latin_name_without_title_but_organization_words_are_no_person() -> None:
+    text = "Ông Nguyễn Văn Tâm làm việc với đại diện Asia Foundation và Sun Group; Jensen Huang của Nvidia cũng có mặt."
+    p = _persons(text)
+    assert "Jensen Huang" in p
+    assert "Asia Foundation" not in p and "Sun Group" not in p
+
+
+def test_countries_and_organizations() -> None:
+    a = _actors("Việt Nam và Hoa Kỳ ủng hộ vai trò trung tâm của ASEAN tại Liên Hợp Quốc; quan hệ Việt - Trung tốt đẹp.")
+    kinds = {(x.kind, x.country or x.name) for x in a.values()}
+    assert ("country", "VN") in kinds and ("country", "US") in kinds
+    assert ("organization", "ASEAN") in kinds and ("organization", "Liên Hợp Quốc") in kinds
+
+
+def test_lowercase_anh_is_no_country() -> None:
+    a = _actors("Anh ấy nói rằng anh sẽ sang Nga vào năm sau.")
+    countries = {x.country for x in a.values() if x.kind == "country"}
+    assert "RU" in countries and "GB" not in countries
+
+
+def test_extend_titles_lexicon() -> None:
+    text = "Thống soái Alexander Kowalski tới thăm Hà Nội."
+    assert _persons(text)["Alexander Kowalski"].titles == ()
+    try:
+        lexicon.extend("titles", {"titles": {"Thống soái": {"variants": [], "complement": False}}})
+        assert _persons(text)["Alexander Kowalski"].titles == ("Thống soái",)
+    finally:
+        lexicon.reset()
+    assert _persons(text)["Alexander Kowalski"].titles == ()
+
+
+def test_extend_rejects_bad_entries() -> None:
+    with pytest.raises(TypeError):
+        lexicon.extend("titles", "Thống soái")  # type: ignore[arg-type]

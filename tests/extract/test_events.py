@@ -1,0 +1,111 @@
+"""Events from sentences written in the style of the news."""
+
+from __future__ import annotations
+
+from diplomacy_corpus.extract import extract
+from diplomacy_corpus.models import Document, Event
+
+
+def _events(text: str, published: str | None = None) -> tuple[list[Event], dict[str, str]]:
+    doc = extract(Document(origin="test", text=text, published=published))
+    names = {a.id: a.name if a.kind != "country" else a.country for a in doc.actors}
+    return list(doc.events), names  # type: ignore[return-value]
+
+
+def _kinds(text: str) -> list[str]:
+    return [e.kind for e in _events(text)[0]]
+
+
+def test_phone_call_with_participants_date_and_codes() -> None:
+    events, names = _events("Tối 12/4, Thủ tướng Phạm Minh Hải đã điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru.")
+    assert len(events) == 1
+    e = events[0]
+    assert e.kind == "phone_call" and str(e.date) == "--04-12"
+    assert {names[p] for p in e.participants} == {"Phạm Minh Hải", "Ishiba Shigeru"}
+    assert e.cameo == "041" and e.plover == "CONSULT"
+    assert e.evidence and e.evidence[0].text.startswith("Tối 12/4")
+
+
+def test_publication_year_fills_the_date() -> None:
+    events, _ = _events("Tối 12/4, Thủ tướng Phạm Minh Hải đã điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru.", "2025-04-13")
+    assert str(events[0].date) == "2025-04-12"
+
+
+def test_visit_and_talks_are_two_events_with_their_own_dates() -> None:
+    text = (
+        "Ngày 21/11, tại trụ sở Bộ Ngoại giao, Bộ trưởng Ngoại giao Lê Văn Thành đã hội đàm với Ngoại trưởng "
+        "Úc Penny Wong nhân chuyến thăm Việt Nam của Ngoại trưởng Penny Wong từ ngày 20 - 22/11."
+    )
+    events, names = _events(text)
+    by_kind = {e.kind: e for e in events}
+    assert set(by_kind) == {"talks", "visit"}
+    assert str(by_kind["talks"].date) == "--11-21"
+    assert by_kind["talks"].location == "trụ sở Bộ Ngoại giao"
+    visit = by_kind["visit"]
+    assert (str(visit.date), str(visit.date_end)) == ("--11-20", "--11-22")
+    assert [names[p] for p in visit.participants] == ["Penny Wong"]
+    assert visit.location == "Việt Nam"
+
+
+def test_repeated_mentions_merge_into_one_event() -> None:
+    text = (
+        "Chiều 5/6, Chủ tịch nước Võ Văn Long hội đàm với Tổng thống Chile Gabriel Boric. "
+        "Tại hội đàm, hai nhà lãnh đạo nhất trí tăng cường hợp tác. "
+        "Sau cuộc hội đàm, Chủ tịch nước Võ Văn Long và Tổng thống Gabriel Boric gặp gỡ báo chí."
+    )
+    kinds = _kinds(text)
+    assert kinds.count("talks") == 1
+
+
+def test_wishes_invitations_and_undated_plans_are_no_events() -> None:
+    text = (
+        "Thủ tướng Đặng Văn Minh mời Tổng thống Hàn Quốc Lee Jae-myung sớm thăm Việt Nam. "
+        "Hai bên mong muốn sớm ký kết Hiệp định thương mại. "
+        "Tổng thống Lee Jae-myung sẽ thăm Việt Nam vào thời gian thích hợp."
+    )
+    assert _kinds(text) == []
+
+
+def test_announced_visit_with_a_date_is_an_event() -> None:
+    events, names = _events(
+        "Chủ tịch Quốc hội Trần Thanh Mẫn sẽ thăm chính thức Lào từ ngày 10-12/7/2025 theo lời mời của "
+        "Chủ tịch Quốc hội Lào Saysomphone Phomvihane."
+    )
+    assert [e.kind for e in events] == ["visit"]
+    assert [names[p] for p in events[0].participants] == ["Trần Thanh Mẫn"]
+    assert events[0].level == "chính thức"
+    assert str(events[0].date) == "2025-07-10"
+
+
+def test_state_level_events_take_both_countries() -> None:
+    events, names = _events(
+        "Việt Nam và Indonesia thiết lập quan hệ ngoại giao năm 1955 và nâng cấp quan hệ lên Đối tác "
+        "Chiến lược toàn diện vào năm 2025."
+    )
+    got = {(e.kind, str(e.date), frozenset(names[p] for p in e.participants)) for e in events}
+    assert ("normalization", "1955", frozenset({"VN", "ID"})) in got
+    assert ("relationship_upgrade", "2025", frozenset({"VN", "ID"})) in got
+
+
+def test_anniversary_is_no_new_normalization() -> None:
+    kinds = _kinds("Hai nước tổ chức lễ kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam - Nhật Bản.")
+    assert "normalization" not in kinds
+
+
+def test_meeting_needs_a_person_met() -> None:
+    assert _kinds("Doanh nghiệp gặp khó khăn khi tiếp tục xuất khẩu sang châu Âu.") == []
+
+
+def test_list_of_meetings_gives_one_event_per_person() -> None:
+    text = (
+        "Trong chuyến thăm, Tổng thống Séc Petr Pavel đã hội đàm với Chủ tịch nước Lương Cường; "
+        "hội kiến Tổng Bí thư Tô Lâm; gặp Thủ tướng Phạm Minh Chính."
+    )
+    events, names = _events(text)
+    meetings = [frozenset(names[p] for p in e.participants) for e in events if e.kind == "meeting"]
+    assert frozenset({"Petr Pavel", "Tô Lâm"}) in meetings
+    assert frozenset({"Petr Pavel", "Phạm Minh Chính"}) in meetings
+
+
+def test_sentence_without_trigger_costs_nothing() -> None:
+    assert _kinds("Giá vàng hôm nay tăng mạnh. Thời tiết Hà Nội nắng nóng.") == []
