@@ -125,6 +125,11 @@ _TRIGGER = re.compile(
 _MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
 _CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
+_TRIGGER_LAST = frozenset(
+    w.split()[-1] for w in [*_WORDS["day_triggers"], *_WORDS["weak_triggers"], "ngày", "hôm", "mùng"]
+)
+_GLUE = ".,;:!?()[]\"'“”‘’"
+_YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
 _REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w)")
 _NAME_BEFORE_MONTH = re.compile(rf"(?<!\w)(?:{_alt(_WORDS['name_before_month_word'])})\s+$")
@@ -209,7 +214,15 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
     if start and (low[start - 1].isalnum() or low[start - 1] in ".,/-"):
         return None  # inside a longer number
     before = low[max(0, start - _WINDOW) : start]
-    trig = _TRIGGER.search(before)
+    tail = before.rstrip(" \t\n\r\xa0(,")
+    last = tail.rsplit(None, 1)[-1] if tail else ""
+    for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
+        last = last.rpartition(mark)[2]
+    if kind == "mo" and last != "tháng":
+        return None  # the quick exit of most numbers
+    if kind == "yr" and last not in _YEAR_LAST:
+        return None
+    trig = _TRIGGER.search(before) if last in _TRIGGER_LAST else None
     paren = before.endswith("(")
     if trig is not None:
         if trig.group("weak") in _SPANNED_WEAK or not trig.group("weak"):
