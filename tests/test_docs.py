@@ -397,3 +397,17 @@ def test_the_site_builds_strictly_and_renders_the_api_reference(tmp_path: Path) 
             if field.is_attribute and not field.name.startswith("_") and field.docstring is not None:
                 assert f'id="diplomacy_corpus.{model}.{field.name}"' in models, f"{model}.{field.name} is not rendered"
     assert (site / "schema" / "corpus.schema.json").is_file()
+
+
+def test_the_accuracy_figures_can_be_filled_in_place() -> None:
+    from docs import fill_accuracy
+
+    page = _page("accuracy.md")
+    assert page.count(fill_accuracy.START) == 1 and page.count(fill_accuracy.END) == 1
+    area = {"precision": 0.5, "recall": 0.25, "f1": 1 / 3}
+    summary = {"actors": area, "events": area, "metrics": area,
+               "detail": {**{key: 0.9 for key, _ in fill_accuracy.DETAILS}, "forbidden_actors": ["x: Hải Minh"]}}
+    block = fill_accuracy.render([("seeds", 5, summary), ("development", 21, summary)], "9.9", "2030-01-01")
+    assert block.startswith(fill_accuracy.START) and block.endswith(fill_accuracy.END)
+    assert "| development (21) | events | 0.500 | 0.250 | 0.333 |" in block
+    assert "| forbidden actors found (bylines, credits, related news) | 1 | 1 |" in block
