@@ -42,8 +42,10 @@ def _found(text: str, reference: PartialDate | None = None) -> list[tuple[str, s
         ("Đoàn làm việc tại Mỹ từ 22-24/9.", [("từ 22-24/9", "--09-22", "--09-24", "day")]),
         ("Chuyến thăm Nga từ ngày 28/6-1/7 thành công.", [("từ ngày 28/6-1/7", "--06-28", "--07-01", "day")]),
         ("Hội nghị (30/12/2018-2/1/2019) bế mạc.", [("30/12/2018-2/1/2019", "2018-12-30", "2019-01-02", "day")]),
-        ("Hai bên họp từ ngày 5 đến 7 tháng 3 năm 2020.",
-         [("từ ngày 5 đến 7 tháng 3 năm 2020", "2020-03-05", "2020-03-07", "day")]),
+        (
+            "Hai bên họp từ ngày 5 đến 7 tháng 3 năm 2020.",
+            [("từ ngày 5 đến 7 tháng 3 năm 2020", "2020-03-05", "2020-03-07", "day")],
+        ),
     ],
 )
 def test_written_dates(text: str, expected: list[tuple[str, str, str | None, str]]) -> None:
@@ -151,8 +153,34 @@ def test_never_crashes_and_offsets_hold(text: str) -> None:
 
 
 _PIECES = st.sampled_from(
-    ["ngày ", "tháng ", "năm ", "từ ", "sáng ", "hôm ", "(", ")", "/", "-", ".", " ", "đến ", "vừa qua", "tới",
-     "năm ngoái", "İ", "Ngày ", "29", "3", "12", "2023", "31", "13", "0", "7"]
+    [
+        "ngày ",
+        "tháng ",
+        "năm ",
+        "từ ",
+        "sáng ",
+        "hôm ",
+        "(",
+        ")",
+        "/",
+        "-",
+        ".",
+        " ",
+        "đến ",
+        "vừa qua",
+        "tới",
+        "năm ngoái",
+        "İ",
+        "Ngày ",
+        "29",
+        "3",
+        "12",
+        "2023",
+        "31",
+        "13",
+        "0",
+        "7",
+    ]
 )
 
 

@@ -57,7 +57,8 @@ def _summary(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
 )
 def test_money(text: str, kind: str, value: float, unit: str, qualifier: str | None) -> None:
     metric = _metrics(text)[0]
-    assert (metric.kind, metric.value, metric.unit, metric.qualifier) == (kind, pytest.approx(value), unit, qualifier)
+    assert (metric.kind, metric.unit, metric.qualifier) == (kind, unit, qualifier)
+    assert metric.value == pytest.approx(value)
 
 
 def test_text_and_evidence() -> None:
@@ -111,7 +112,8 @@ def test_largest_is_not_a_rank() -> None:
 )
 def test_counts(text: str, kind: str, value: float) -> None:
     metric = _one(text)
-    assert (metric.kind, metric.value, metric.unit) == (kind, pytest.approx(value), "count")
+    assert (metric.kind, metric.unit) == (kind, "count")
+    assert metric.value == pytest.approx(value)
 
 
 def test_visit_length_is_a_duration() -> None:
@@ -173,7 +175,10 @@ def test_period_carries_to_the_next_sentence_only() -> None:
 
 
 def test_fdi_is_investment_into_vietnam() -> None:
-    text = "Úc có 500 dự án đầu tư vào Việt Nam với tổng vốn 2 tỷ USD. Việt Nam có 80 dự án đầu tư tại Úc với tổng vốn 0,5 tỷ USD."
+    text = (
+        "Úc có 500 dự án đầu tư vào Việt Nam với tổng vốn 2 tỷ USD. "
+        "Việt Nam có 80 dự án đầu tư tại Úc với tổng vốn 0,5 tỷ USD."
+    )
     assert [(m.kind, m.value) for m in _metrics(text)] == [
         ("projects", 500),
         ("fdi", 2e9),
@@ -209,8 +214,34 @@ def test_never_crashes_on_any_text(text: str) -> None:
 
 
 _PIECES = st.sampled_from(
-    ["đạt ", "hơn ", "gần ", "1.340 ", "11,4 ", "tỷ ", "triệu ", "USD", "%", " dự án", " lần", "gấp ", "lớn thứ ",
-     "hai", "năm 2020", ". ", "\n", "tăng ", "giảm ", "-", "kim ngạch thương mại ", "ngày ", "đồng", "$", "İ", "/"]
+    [
+        "đạt ",
+        "hơn ",
+        "gần ",
+        "1.340 ",
+        "11,4 ",
+        "tỷ ",
+        "triệu ",
+        "USD",
+        "%",
+        " dự án",
+        " lần",
+        "gấp ",
+        "lớn thứ ",
+        "hai",
+        "năm 2020",
+        ". ",
+        "\n",
+        "tăng ",
+        "giảm ",
+        "-",
+        "kim ngạch thương mại ",
+        "ngày ",
+        "đồng",
+        "$",
+        "İ",
+        "/",
+    ]
 )
 
 

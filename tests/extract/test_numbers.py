@@ -50,7 +50,14 @@ def test_parse_number_rejects(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0.0, "0"), (1340.0, "1.340"), (11.4, "11,4"), (-0.5, "-0,5"), (11_400_000_000.0, "11.400.000.000"), (999.0, "999")],
+    [
+        (0.0, "0"),
+        (1340.0, "1.340"),
+        (11.4, "11,4"),
+        (-0.5, "-0,5"),
+        (11_400_000_000.0, "11.400.000.000"),
+        (999.0, "999"),
+    ],
 )
 def test_format_number(value: float, text: str) -> None:
     assert format_number(value) == text
@@ -111,8 +118,30 @@ def test_find_numbers_never_crashes(text: str) -> None:
 
 
 _PIECES = st.sampled_from(
-    ["1", "23", "1.340", "11,4", ",", ".", " ", "tỷ", "triệu", "nghìn", "một", "hai", "mươi", "trăm", "rưỡi", "hàng",
-     "/", "-", "İ", "Ba", "lăm", "0"]
+    [
+        "1",
+        "23",
+        "1.340",
+        "11,4",
+        ",",
+        ".",
+        " ",
+        "tỷ",
+        "triệu",
+        "nghìn",
+        "một",
+        "hai",
+        "mươi",
+        "trăm",
+        "rưỡi",
+        "hàng",
+        "/",
+        "-",
+        "İ",
+        "Ba",
+        "lăm",
+        "0",
+    ]
 )
 
 

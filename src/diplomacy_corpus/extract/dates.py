@@ -63,13 +63,12 @@ class DateMention:
 
 def _load() -> dict[str, Any]:
     path = resources.files("diplomacy_corpus.extract.lexicons").joinpath("date_words.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 _WORDS = _load()
-_RELATIVE: dict[str, tuple[str, int]] = {
-    k: (v["unit"], int(v["offset"])) for k, v in _WORDS["relative"].items()
-}
+_RELATIVE: dict[str, tuple[str, int]] = {k: (v["unit"], int(v["offset"])) for k, v in _WORDS["relative"].items()}
 _MONTH_WORDS: dict[str, int] = _WORDS["month_words"]
 _NOT_AFTER_DM = frozenset(_WORDS["not_after_day_month"])
 
@@ -124,7 +123,9 @@ _TRIGGER = re.compile(
 )
 _MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
-_CUE_AFTER = re.compile(rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)")
+_CUE_AFTER = re.compile(
+    rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)"
+)
 _TRIGGER_LAST = frozenset(
     w.split()[-1] for w in [*_WORDS["day_triggers"], *_WORDS["weak_triggers"], "ngày", "hôm", "mùng"]
 )
@@ -204,9 +205,7 @@ def _ymd(y: str | None, m: str | None, d: str | None) -> tuple[int | None, int |
     return _int(y), _int(m), _int(d)
 
 
-def _numeric(  # noqa: C901, PLR0911, PLR0912
-    m: re.Match[str], low: str, text: str, ref: PartialDate | None
-) -> DateMention | None:
+def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> DateMention | None:
     """Read one match of the numeric pattern, checking the words around it."""
     kind = m.lastgroup
     g = m.group
@@ -215,14 +214,14 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
         return None  # inside a longer number
     before = low[max(0, start - _WINDOW) : start]
     tail = before.rstrip(" \t\n\r\xa0(,")
-    last = tail.rsplit(None, 1)[-1] if tail else ""
+    last_word = tail.rsplit(None, 1)[-1] if tail else ""
     for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
-        last = last.rpartition(mark)[2]
-    if kind == "mo" and last != "tháng":
+        last_word = last_word.rpartition(mark)[2]
+    if kind == "mo" and last_word != "tháng":
         return None  # the quick exit of most numbers
-    if kind == "yr" and last not in _YEAR_LAST:
+    if kind == "yr" and last_word not in _YEAR_LAST:
         return None
-    trig = _TRIGGER.search(before) if last in _TRIGGER_LAST else None
+    trig = _TRIGGER.search(before) if last_word in _TRIGGER_LAST else None
     paren = before.endswith("(")
     if trig is not None:
         if trig.group("weak") in _SPANNED_WEAK or not trig.group("weak"):
@@ -259,19 +258,20 @@ def _numeric(  # noqa: C901, PLR0911, PLR0912
             return None
         return DateMention(start=start, end=end, date=first, date_end=last, precision="day")
     if kind == "yr":
-        year = _YEAR_BEFORE.search(before)
+        year_word = _YEAR_BEFORE.search(before)
         y1, y2 = int(g("y1")), _int(g("y2"))
-        if year is None or (y2 is not None and y2 <= y1):
+        if year_word is None or (y2 is not None and y2 <= y1):
             return None
         first, last = _make(y1, None, None), _make(y2, None, None) if y2 is not None else None
         if first is None or (y2 is not None and last is None):
             return None
         return DateMention(
-            start=start - (len(before) - year.start()), end=end, date=first, date_end=last, precision="year"
+            start=start - (len(before) - year_word.start()), end=end, date=first, date_end=last, precision="year"
         )
     cue = _CUE_AFTER.match(low, end)
     past = future = False
     rel_year = _REL_YEAR_AFTER.match(low, end) if kind in ("my", "mo", "long", "dm") else None
+    forced_year: int | None = None
     if rel_year is not None:  # 'tháng 11 năm ngoái': the year is relative
         cue = None
         end = rel_year.end()
@@ -393,9 +393,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         if mention is not None:
             found.append(mention)
     rel = [
-        mention
-        for m in _RELATIVE_RE.finditer(low)
-        if (mention := _word_relative(m, low, text, reference)) is not None
+        mention for m in _RELATIVE_RE.finditer(low) if (mention := _word_relative(m, low, text, reference)) is not None
     ]
     if rel:
         taken = [(d.start, d.end) for d in found]

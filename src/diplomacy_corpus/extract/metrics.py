@@ -37,7 +37,8 @@ __all__ = ["find_metrics"]
 
 def _load(name: str) -> dict[str, Any]:
     path = resources.files("diplomacy_corpus.extract.lexicons").joinpath(name)
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def _alt(words: Any) -> str:
@@ -93,8 +94,20 @@ _NOT_METRIC_BEFORE = re.compile(
     r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
     r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm)\s+$"
 )
-_ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
-             "tám": 8, "chín": 9, "mười": 10}
+_ORDINALS = {
+    "nhất": 1,
+    "nhì": 2,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK = re.compile(rf"(?:thứ|hạng)\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])")
 _PERIOD = re.compile(
@@ -156,11 +169,11 @@ def _money_kind(low: str, s: int, start: int, end: int | None = None) -> str | N
             strong = word
         else:
             weak = word
-    word = strong or weak
-    if word is None:
+    chosen = strong or weak
+    if chosen is None:
         return None
-    kind = _STRONG.get(word) or _WEAK[word]
-    if kind == "investment" and word not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, start + 80):
+    kind = _STRONG.get(chosen) or _WEAK[chosen]
+    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, start + 80):
         return "fdi"
     return kind
 
@@ -184,7 +197,7 @@ def _maybe_metric(low: str, start: int, end: int) -> bool:
     )
 
 
-def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:  # noqa: C901, PLR0911
+def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:
     """Decide whether one number of a sentence is a metric, and which."""
     before = low[max(s, n.start - 24) : n.start]
     if _NOT_METRIC_BEFORE.search(before):
@@ -207,18 +220,37 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     unit = _UNIT_AFTER.match(low, after_at, e)
     if unit is None and low[max(s, n.start - 3) : n.start].endswith(("$", "us$", "€", "£")):
         symbol = low[n.start - 1]
-        return _Figure(start=start - 1, end=end, value=value, unit=_UNITS["prefix_symbols"][symbol],
-                       kind=_money_kind(low, s, n.start) or "count", qualifier=qualifier)
+        return _Figure(
+            start=start - 1,
+            end=end,
+            value=value,
+            unit=_UNITS["prefix_symbols"][symbol],
+            kind=_money_kind(low, s, n.start) or "count",
+            qualifier=qualifier,
+        )
     if unit is not None:
         end = unit.end() if after_at == n.end else n.end
         if unit.group("pct"):
             kind, negative = _percent_kind(low, s, n.start)
-            return _Figure(start=start, end=end, value=-value if negative else value, unit="percent",
-                           kind=kind, qualifier=qualifier)
+            return _Figure(
+                start=start,
+                end=end,
+                value=-value if negative else value,
+                unit="percent",
+                kind=kind,
+                qualifier=qualifier,
+            )
         code = _CURRENCY_OF[_norm(unit.group("cur"))]
-        kind = _money_kind(low, s, n.start, end)
-        return _Figure(start=start, end=end, value=value, unit=code, kind=kind or "count",
-                       qualifier=qualifier, needs_kind=kind is None)
+        money = _money_kind(low, s, n.start, end)
+        return _Figure(
+            start=start,
+            end=end,
+            value=value,
+            unit=code,
+            kind=money or "count",
+            qualifier=qualifier,
+            needs_kind=money is None,
+        )
     if _MEASURE_AFTER.match(low, after_at, e):
         return None
     times = _TIMES_AFTER.match(low, after_at, e)
@@ -245,7 +277,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         kind = _PARTY_NOUNS[word]
     else:
         kind = _COUNT_NOUNS[word]
-        if value < _KINDS["count_min"] or value != int(value) and value < 1000:
+        if value < _KINDS["count_min"] or (value != int(value) and value < 1000):
             return None
     if kind == "population" and value < 1000:
         return None

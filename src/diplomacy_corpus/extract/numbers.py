@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from importlib import resources
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -29,7 +29,8 @@ __all__ = ["NumberMention", "find_numbers", "format_number", "parse_number"]
 
 def _load() -> dict[str, Any]:
     path = resources.files("diplomacy_corpus.extract.lexicons").joinpath("number_words.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 _WORDS = _load()
@@ -93,7 +94,7 @@ def _digits_value(token: str) -> float | None:
     return None
 
 
-def _words_value(tokens: list[str], head: float | None = None) -> float | None:  # noqa: C901, PLR0912
+def _words_value(tokens: list[str], head: float | None = None) -> float | None:
     """Value of spelled-out Vietnamese number words, after an optional figure in digits."""
     total = 0.0
     group = head if head is not None else 0.0  # the part below the next scale word
@@ -240,11 +241,13 @@ def _scan(text: str, low: str, keep: Callable[[int, int], bool] | None = None) -
     size = len(low)
     for m in _DIGIT_NUMBER.finditer(low):
         start, end = m.span()
-        if start and (low[start - 1].isalnum() or low[start - 1] in "/.," or (
-            low[start - 1] in "-–" and start > 1 and low[start - 2].isalpha()
-        )):
+        if start and (
+            low[start - 1].isalnum()
+            or low[start - 1] in "/.,"
+            or (low[start - 1] in "-–" and start > 1 and low[start - 2].isalpha())
+        ):
             continue
-        if end < size and (low[end].isalnum() or low[end] == "/" and low[end - 1].isdigit()):
+        if end < size and (low[end].isalnum() or (low[end] == "/" and low[end - 1].isdigit())):
             continue
         if keep is not None and not keep(start, end):
             continue
