@@ -21,7 +21,8 @@ class NhandanParser(OutletParser):
     description = "Báo Nhân Dân (nhandan.vn): pages and plain-text copies"
     recognises = "host nhandan.vn; text copies whose byline or URL line names nhandan.vn, Báo Nhân Dân or NDĐT"
     hosts = ("nhandan.vn", "nhandan.com.vn")
-    outlet_names = re.compile(r"nhandan|(?:Báo\s+)?Nhân\s+Dân$|^Báo\s+Nhân\s+Dân|NDĐT", re.IGNORECASE)
+    # \b keeps daibieunhandan.vn (the National Assembly's paper) out
+    outlet_names = re.compile(r"\bnhandan\.|^(?:Báo\s+)?Nhân\s+Dân(?:\s+điện\s+tử)?$|\bNDĐT\b", re.IGNORECASE)
     recipe = ArticleRecipe(
         title=("h1.article__title", "h1.detail-title", "h1.title"),
         lead=(".article__sapo", ".box-des-detail", ".sapo"),

@@ -22,7 +22,8 @@ class TuoitreParser(OutletParser):
     description = "Báo Tuổi Trẻ (tuoitre.vn): pages and plain-text copies"
     recognises = "host tuoitre.vn; text copies whose byline or URL line names tuoitre.vn, Tuổi Trẻ or TTO"
     hosts = ("tuoitre.vn", "tuoitrenews.vn")
-    outlet_names = re.compile(r"tuoitre|Tuổi\s+Trẻ|\bTTO\b", re.IGNORECASE)
+    # "Tuổi trẻ & Đời sống" and "Tuổi trẻ Thủ đô" are other papers
+    outlet_names = re.compile(r"\btuoitre\.|Tuổi\s+Trẻ(?!\s*(?:&|và)\s*Đời|\s+Thủ\s+đô)|\bTTO\b", re.IGNORECASE)
     recipe = ArticleRecipe(
         title=("h1.detail-title", "h1.article-title", "h1"),
         lead=("h2.detail-sapo", ".detail-sapo", "h2.sapo"),
