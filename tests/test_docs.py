@@ -397,6 +397,9 @@ def test_the_site_builds_strictly_and_renders_the_api_reference(tmp_path: Path) 
             if field.is_attribute and not field.name.startswith("_") and field.docstring is not None:
                 assert f'id="diplomacy_corpus.{model}.{field.name}"' in models, f"{model}.{field.name} is not rendered"
     assert (site / "schema" / "corpus.schema.json").is_file()
+    external = re.compile(r'<script[^>]+src="https?://|<link[^>]+rel="stylesheet"[^>]+href="https?://')
+    for page in site.rglob("*.html"):  # the site works offline: no CDN scripts, no web fonts
+        assert not external.search(page.read_text(encoding="utf-8")), f"{page} loads something from the web"
 
 
 def test_the_accuracy_figures_can_be_filled_in_place() -> None:
