@@ -197,6 +197,11 @@ def test_a_repeated_figure_is_one_metric() -> None:
     assert len(_metrics(text)) == 1
 
 
+def test_equal_rates_of_different_things_are_kept() -> None:
+    text = "Năm 2020, xuất khẩu tăng 10%. Cũng năm 2020, nhập khẩu tăng 10%."
+    assert [m.value for m in _metrics(text)] == [10.0, 10.0]
+
+
 def test_ids_are_in_text_order() -> None:
     text = "Đứng thứ 3 về đầu tư, có 250 dự án và tổng vốn 1,1 tỷ USD."
     metrics = _metrics(text)

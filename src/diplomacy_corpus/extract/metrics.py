@@ -122,6 +122,9 @@ _SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rư
 _QUICK = re.compile(r"\d|thứ\s|hạng\s|triệu|tỷ|tỉ")
 
 
+_SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
+
+
 @attrs.define(kw_only=True)
 class _Figure:
     start: int
@@ -416,10 +419,14 @@ def find_metrics(
             out.append((fig, period, (s, e)))
             last_period = period
         last_index = index
-    seen: set[tuple[str, float, str, str | None]] = set()
+    seen: set[tuple[str, float, str, str | None, str]] = set()
     unique = []
     for fig, period, span in out:  # a figure the text repeats (lead and body) is one fact
-        key = (fig.kind, fig.value, fig.unit, period)
+        # Two equal amounts or counts of one kind and period are one fact; small figures
+        # (a 10% rise, a second rank) recur for different things, so they must also
+        # come from the same sentence to be merged.
+        same = "" if fig.unit not in _SMALL_UNITS else _norm(low[span[0] : span[1]])
+        key = (fig.kind, fig.value, fig.unit, period, same)
         if key not in seen:
             seen.add(key)
             unique.append((fig, period, span))
