@@ -163,7 +163,7 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("page", ["getting-started.md", "usage/python-api.md", "usage/errors.md"])
+@pytest.mark.parametrize("page", ["getting-started.md", "usage/cli.md", "usage/python-api.md", "usage/errors.md"])
 def test_the_examples_of_a_page_run(page: str, workdir: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     assert _run_page(page, workdir, monkeypatch) >= 1
