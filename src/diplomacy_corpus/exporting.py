@@ -295,7 +295,7 @@ def sentence_around(text: str, span: Span) -> str:
     Sentences end at ``.``, ``!``, ``?`` or ``…`` followed by a space, or at a line
     break. Falls back to the span's own text when it does not index into ``text``.
     """
-    if not (0 <= span.start <= span.end <= len(text)) or text[span.start:span.end] != span.text:
+    if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
         return span.text
     start = 0
     for match in _SENTENCE_END.finditer(text, 0, span.start):
@@ -307,8 +307,15 @@ def sentence_around(text: str, span: Span) -> str:
 
 def _mentions(key: str, item_type: str, item_id: str, spans: Iterable[Span]) -> list[dict[str, Any]]:
     return [
-        {"document_id": key, "item_type": item_type, "item_id": item_id, "position": position,
-         "start": span.start, "end": span.end, "text": span.text}
+        {
+            "document_id": key,
+            "item_type": item_type,
+            "item_id": item_id,
+            "position": position,
+            "start": span.start,
+            "end": span.end,
+            "text": span.text,
+        }
         for position, span in enumerate(spans)
     ]
 
@@ -331,41 +338,76 @@ def document_rows(document: Document, *, key: str | None = None) -> dict[str, li
     key = key or document_key(document)
     names = {actor.id: actor.name for actor in document.actors}
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    rows["documents"].append({
-        "document_id": key, "origin": document.origin, "source": document.source, "title": document.title,
-        "lead": document.lead, "url": document.url, "author": document.author, "published": document.published,
-        "section": document.section, "language": document.language, "actor_count": len(document.actors),
-        "event_count": len(document.events), "metric_count": len(document.metrics),
-        "captions": join_list(document.captions), "related": join_list(document.related), "text": document.text,
-    })
+    rows["documents"].append(
+        {
+            "document_id": key,
+            "origin": document.origin,
+            "source": document.source,
+            "title": document.title,
+            "lead": document.lead,
+            "url": document.url,
+            "author": document.author,
+            "published": document.published,
+            "section": document.section,
+            "language": document.language,
+            "actor_count": len(document.actors),
+            "event_count": len(document.events),
+            "metric_count": len(document.metrics),
+            "captions": join_list(document.captions),
+            "related": join_list(document.related),
+            "text": document.text,
+        }
+    )
     for actor in document.actors:
-        rows["actors"].append({
-            "document_id": key, "actor_id": actor.id, "name": actor.name, "kind": actor.kind,
-            "country": actor.country, "titles": join_list(actor.titles), "aliases": join_list(actor.aliases),
-            "mention_count": len(actor.mentions),
-        })
+        rows["actors"].append(
+            {
+                "document_id": key,
+                "actor_id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "titles": join_list(actor.titles),
+                "aliases": join_list(actor.aliases),
+                "mention_count": len(actor.mentions),
+            }
+        )
         rows["mentions"] += _mentions(key, "actor", actor.id, actor.mentions)
     for event in document.events:
-        rows["events"].append({
-            "document_id": key, "event_id": event.id, "kind": event.kind,
-            "date": event.date.isoformat() if event.date else None,
-            "date_end": event.date_end.isoformat() if event.date_end else None,
-            "year": event.date.year if event.date else None,
-            "location": event.location, "level": event.level, "cameo": event.cameo, "plover": event.plover,
-            "participants": join_list(names.get(p, p) for p in event.participants),
-            "evidence": event.evidence[0].text if event.evidence else None,
-        })
+        rows["events"].append(
+            {
+                "document_id": key,
+                "event_id": event.id,
+                "kind": event.kind,
+                "date": event.date.isoformat() if event.date else None,
+                "date_end": event.date_end.isoformat() if event.date_end else None,
+                "year": event.date.year if event.date else None,
+                "location": event.location,
+                "level": event.level,
+                "cameo": event.cameo,
+                "plover": event.plover,
+                "participants": join_list(names.get(p, p) for p in event.participants),
+                "evidence": event.evidence[0].text if event.evidence else None,
+            }
+        )
         rows["event_participants"] += [
             {"document_id": key, "event_id": event.id, "position": position, "actor_id": actor_id}
             for position, actor_id in enumerate(event.participants)
         ]
         rows["mentions"] += _mentions(key, "event", event.id, event.evidence)
     for metric in document.metrics:
-        rows["metrics"].append({
-            "document_id": key, "metric_id": metric.id, "kind": metric.kind, "value": metric.value,
-            "unit": metric.unit, "qualifier": metric.qualifier, "period": metric.period, "text": metric.text,
-            "evidence": metric.evidence.text if metric.evidence else None,
-        })
+        rows["metrics"].append(
+            {
+                "document_id": key,
+                "metric_id": metric.id,
+                "kind": metric.kind,
+                "value": metric.value,
+                "unit": metric.unit,
+                "qualifier": metric.qualifier,
+                "period": metric.period,
+                "text": metric.text,
+                "evidence": metric.evidence.text if metric.evidence else None,
+            }
+        )
         if metric.evidence is not None:
             rows["mentions"] += _mentions(key, "metric", metric.id, [metric.evidence])
     return rows

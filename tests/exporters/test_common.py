@@ -77,7 +77,8 @@ def test_cli_parse_writes_each_format(tmp_path: Path, fmt: str) -> None:
     inputs.mkdir()
     for number in range(2):
         (inputs / f"{number}.txt").write_text(
-            f"Bài {number}: Việt Nam và Nhật Bản\n\nNgày 4/4/2025, hai bên hội đàm tại Hà Nội.", encoding="utf-8")
+            f"Bài {number}: Việt Nam và Nhật Bản\n\nNgày 4/4/2025, hai bên hội đàm tại Hà Nội.", encoding="utf-8"
+        )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["parse", str(inputs), "--format", fmt, "--output", str(out), "--no-progress"])
     assert result.exit_code == 0, result.output

@@ -94,8 +94,9 @@ def test_a_document_met_twice_is_written_once(tmp_path: Path, document: dc.Docum
 
 @SETTINGS
 @given(st.lists(documents(), max_size=4), st.booleans())
-def test_never_crashes_and_reads_back(tmp_path_factory: pytest.TempPathFactory, docs: list[dc.Document],
-                                      raw: bool) -> None:
+def test_never_crashes_and_reads_back(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[dc.Document], raw: bool
+) -> None:
     out = tmp_path_factory.mktemp("csv") / "t"
     written = dc.export(docs, "csv", out, raw=raw)
     assert written == len({document_key(d) for d in docs})

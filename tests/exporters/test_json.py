@@ -24,10 +24,16 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(json_schema())
 
 
-@pytest.mark.parametrize(("definition", "model"), [
-    ("document", models.Document), ("actor", models.Actor), ("event", models.Event),
-    ("metric", models.Metric), ("span", models.Span),
-])
+@pytest.mark.parametrize(
+    ("definition", "model"),
+    [
+        ("document", models.Document),
+        ("actor", models.Actor),
+        ("event", models.Event),
+        ("metric", models.Metric),
+        ("span", models.Span),
+    ],
+)
 def test_the_schema_lists_every_field_in_order(definition: str, model: type) -> None:
     schema = json_schema()["$defs"][definition]
     fields = [field.name for field in attrs.fields(model)]
@@ -70,9 +76,14 @@ def test_the_schema_rejects_what_the_models_reject(tmp_path: Path, document: dc.
     out = tmp_path / "corpus.json"
     dc.export([document], "json", out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    for path, bad in [(("events", 0, "kind"), "lunch"), (("events", 0, "date"), "4/4/2025"),
-                      (("actors", 0, "country"), "vn"), (("metrics", 0, "value"), "123"),
-                      (("actors", 0, "mentions", 0, "start"), -1), (("metrics", 0, "extra"), 1)]:
+    for path, bad in [
+        (("events", 0, "kind"), "lunch"),
+        (("events", 0, "date"), "4/4/2025"),
+        (("actors", 0, "country"), "vn"),
+        (("metrics", 0, "value"), "123"),
+        (("actors", 0, "mentions", 0, "start"), -1),
+        (("metrics", 0, "extra"), 1),
+    ]:
         broken = json.loads(json.dumps(data))
         node = broken["documents"][0]
         for step in path[:-1]:
@@ -99,8 +110,9 @@ def test_every_export_validates(tmp_path_factory: pytest.TempPathFactory, docs: 
 
 @SETTINGS
 @given(st.lists(documents(), max_size=3), st.sampled_from([("json", {}), ("json", {"indent": "none"}), ("jsonl", {})]))
-def test_load_inverts_export_byte_for_byte(tmp_path_factory: pytest.TempPathFactory, docs: list[dc.Document],
-                                           case: tuple[str, dict[str, str]]) -> None:
+def test_load_inverts_export_byte_for_byte(
+    tmp_path_factory: pytest.TempPathFactory, docs: list[dc.Document], case: tuple[str, dict[str, str]]
+) -> None:
     fmt, options = case
     folder = tmp_path_factory.mktemp(fmt)
     first, second = folder / f"a.{fmt}", folder / f"b.{fmt}"

@@ -46,13 +46,24 @@ def export(tmp_path: Path, docs: list[dc.Document], **options: object) -> str:
 
 
 def test_report_has_summary_then_one_section_per_document(tmp_path: Path, document: dc.Document) -> None:
-    other = attrs.evolve(document, origin="note-2.txt", source="ttxvn", published="2024-09-30",
-                         events=(attrs.evolve(document.events[0], date=dc.PartialDate(year=2023)),))
+    other = attrs.evolve(
+        document,
+        origin="note-2.txt",
+        source="ttxvn",
+        published="2024-09-30",
+        events=(attrs.evolve(document.events[0], date=dc.PartialDate(year=2023)),),
+    )
     text = export(tmp_path, [document, other])
     headings = re.findall(r"^(#+) (.*)$", text, re.M)
-    assert headings[:7] == [("#", "Corpus report"), ("##", "Summary"), ("###", "Documents by outlet"),
-                            ("###", "Documents by month of publication"), ("###", "Timeline of events"),
-                            ("###", "Most frequent actors"), ("###", "Metrics by kind")]
+    assert headings[:7] == [
+        ("#", "Corpus report"),
+        ("##", "Summary"),
+        ("###", "Documents by outlet"),
+        ("###", "Documents by month of publication"),
+        ("###", "Timeline of events"),
+        ("###", "Most frequent actors"),
+        ("###", "Metrics by kind"),
+    ]
     assert text.index("## Documents") < text.index(f'<a id="doc-{document_key(document)}"></a>')
     assert text.count("#### Events") == 2
     found = tables(render(text))

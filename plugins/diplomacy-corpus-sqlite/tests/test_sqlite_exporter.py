@@ -21,12 +21,29 @@ TEXT = "Tối 4/4/2025, Tổng Bí thư Tô Lâm điện đàm với Tổng th�
 def article(origin: str, year: int = 2025) -> dc.Document:
     """A document with one phone call between two people."""
     return dc.Document(
-        origin=origin, title="Điện đàm", text=TEXT,
-        actors=[dc.Actor(id="p1", name="Tô Lâm", kind="person", country="VN", titles=["Tổng Bí thư"],
-                         mentions=[dc.Span.of(TEXT, 26, 32)]),
-                dc.Actor(id="p2", name="Donald Trump", kind="person", country="US")],
-        events=[dc.Event(id="e1", kind="phone_call", date=dc.PartialDate(year=year, month=4, day=4),
-                         participants=["p1", "p2"], evidence=[dc.Span.of(TEXT, 0, 73)])],
+        origin=origin,
+        title="Điện đàm",
+        text=TEXT,
+        actors=[
+            dc.Actor(
+                id="p1",
+                name="Tô Lâm",
+                kind="person",
+                country="VN",
+                titles=["Tổng Bí thư"],
+                mentions=[dc.Span.of(TEXT, 26, 32)],
+            ),
+            dc.Actor(id="p2", name="Donald Trump", kind="person", country="US"),
+        ],
+        events=[
+            dc.Event(
+                id="e1",
+                kind="phone_call",
+                date=dc.PartialDate(year=year, month=4, day=4),
+                participants=["p1", "p2"],
+                evidence=[dc.Span.of(TEXT, 0, 73)],
+            )
+        ],
         metrics=[dc.Metric(id="m1", kind="trade_turnover", value=123e9, unit="USD")],
     )
 
@@ -116,17 +133,49 @@ def test_appending_to_something_else_is_an_error(tmp_path: Path) -> None:
 # Arbitrary documents, duplicate ids and dangling participants included.
 _ids = st.sampled_from(["p1", "p2", "e1", ""])
 _texts = st.text(max_size=30)
-_spans = st.builds(lambda s, a, b: dc.Span(start=min(a, b), end=max(a, b), text=s), _texts,
-                   st.integers(0, 50), st.integers(0, 50))
+_spans = st.builds(
+    lambda s, a, b: dc.Span(start=min(a, b), end=max(a, b), text=s), _texts, st.integers(0, 50), st.integers(0, 50)
+)
 _documents = st.builds(
-    dc.Document, origin=_texts, title=st.none() | _texts, text=_texts, published=st.none() | _texts,
+    dc.Document,
+    origin=_texts,
+    title=st.none() | _texts,
+    text=_texts,
+    published=st.none() | _texts,
     captions=st.lists(_texts, max_size=2),
-    actors=st.lists(st.builds(dc.Actor, id=_ids, name=_texts, kind=st.sampled_from(["person", "country"]),
-                              titles=st.lists(_texts, max_size=2), mentions=st.lists(_spans, max_size=2)), max_size=3),
-    events=st.lists(st.builds(dc.Event, id=_ids, kind=st.just("talks"), participants=st.lists(_ids, max_size=3),
-                              location=st.none() | _texts, evidence=st.lists(_spans, max_size=2)), max_size=3),
-    metrics=st.lists(st.builds(dc.Metric, id=_ids, kind=st.just("count"), unit=st.just("count"),
-                               value=st.floats(allow_nan=False), evidence=st.none() | _spans), max_size=3),
+    actors=st.lists(
+        st.builds(
+            dc.Actor,
+            id=_ids,
+            name=_texts,
+            kind=st.sampled_from(["person", "country"]),
+            titles=st.lists(_texts, max_size=2),
+            mentions=st.lists(_spans, max_size=2),
+        ),
+        max_size=3,
+    ),
+    events=st.lists(
+        st.builds(
+            dc.Event,
+            id=_ids,
+            kind=st.just("talks"),
+            participants=st.lists(_ids, max_size=3),
+            location=st.none() | _texts,
+            evidence=st.lists(_spans, max_size=2),
+        ),
+        max_size=3,
+    ),
+    metrics=st.lists(
+        st.builds(
+            dc.Metric,
+            id=_ids,
+            kind=st.just("count"),
+            unit=st.just("count"),
+            value=st.floats(allow_nan=False),
+            evidence=st.none() | _spans,
+        ),
+        max_size=3,
+    ),
 )
 
 

@@ -69,8 +69,9 @@ class CsvExporter(dc.Exporter):
     description = "folder of CSV tables joined by document_id (UTF-8 with BOM for Excel, ISO dates)"
     directory = True
 
-    def export(self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False,
-               **options: Any) -> int:
+    def export(
+        self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False, **options: Any
+    ) -> int:
         """Write one CSV file per table into the folder ``destination``.
 
         Args:

@@ -42,8 +42,9 @@ def _dumps(data: Any, **kwargs: Any) -> str:
 class _JsonBase(dc.StreamExporter):
     options: tuple[str, ...] = ()
 
-    def export(self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False,
-               **options: Any) -> int:
+    def export(
+        self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False, **options: Any
+    ) -> int:
         """Write to a temporary file beside ``destination`` and rename it on success.
 
         Raises:
@@ -51,10 +52,14 @@ class _JsonBase(dc.StreamExporter):
         """
         unknown = set(options) - set(self.options)
         if unknown:
-            raise dc.ExportError(f"{self.name}: unknown option(s) {', '.join(sorted(unknown))}; "
-                                 f"available: {', '.join(self.options) or 'none'}")
-        with atomic_destination(destination, force=force) as tmp, \
-                open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            raise dc.ExportError(
+                f"{self.name}: unknown option(s) {', '.join(sorted(unknown))}; "
+                f"available: {', '.join(self.options) or 'none'}"
+            )
+        with (
+            atomic_destination(destination, force=force) as tmp,
+            open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream,
+        ):
             return self.write(documents, stream, **options)
 
 

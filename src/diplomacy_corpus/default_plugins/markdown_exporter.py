@@ -124,8 +124,13 @@ class _Summary:
             if event.date is None:
                 self.undated += 1
                 continue
-            row = (escape(_dates(event)), event.kind, escape("; ".join(names.get(p, p) for p in event.participants)),
-                   escape(event.location), link)
+            row = (
+                escape(_dates(event)),
+                event.kind,
+                escape("; ".join(names.get(p, p) for p in event.participants)),
+                escape(event.location),
+                link,
+            )
             line = "| " + " | ".join(cell or " " for cell in row) + " |"
             # Dates without a year cannot be placed among the others: they come last.
             self.timeline.append(((event.date.year is None, *event.date.sort_key()), len(self.timeline), line))
@@ -137,8 +142,10 @@ class _Summary:
             self.metrics[(metric.kind, metric.unit)] += 1
 
     def write(self, stream: TextIO, top: int) -> None:
-        stream.write(f"## Summary\n\n{self.documents} documents, {len(self.timeline) + self.undated} events, "
-                     f"{sum(self.metrics.values())} metrics.\n\n")
+        stream.write(
+            f"## Summary\n\n{self.documents} documents, {len(self.timeline) + self.undated} events, "
+            f"{sum(self.metrics.values())} metrics.\n\n"
+        )
         stream.write("### Documents by outlet\n\n")
         stream.write(_table(["Outlet", "Documents"], [(escape(k), str(n)) for k, n in sorted(self.outlets.items())]))
         stream.write("### Documents by month of publication\n\n")
@@ -152,40 +159,93 @@ class _Summary:
         if self.undated or not self.timeline:
             stream.write(f"{len(self.timeline)} dated events; {self.undated} events without a date are not listed.\n\n")
         stream.write("### Most frequent actors\n\n")
-        ranked = sorted(self.actor_documents.items(),
-                        key=lambda item: (-item[1], -self.actor_mentions[item[0]], item[0]))
-        stream.write(_table(["Actor", "Kind", "Country", "Documents", "Mentions"],
-                            [(escape(name), kind, country, str(n), str(self.actor_mentions[(name, kind, country)]))
-                             for (name, kind, country), n in ranked[:top]]))
+        ranked = sorted(
+            self.actor_documents.items(), key=lambda item: (-item[1], -self.actor_mentions[item[0]], item[0])
+        )
+        stream.write(
+            _table(
+                ["Actor", "Kind", "Country", "Documents", "Mentions"],
+                [
+                    (escape(name), kind, country, str(n), str(self.actor_mentions[(name, kind, country)]))
+                    for (name, kind, country), n in ranked[:top]
+                ],
+            )
+        )
         stream.write("### Metrics by kind\n\n")
-        stream.write(_table(["Kind", "Unit", "Metrics"],
-                            [(kind, unit, str(n)) for (kind, unit), n in sorted(self.metrics.items())]))
+        stream.write(
+            _table(
+                ["Kind", "Unit", "Metrics"], [(kind, unit, str(n)) for (kind, unit), n in sorted(self.metrics.items())]
+            )
+        )
 
 
 def _section(document: dc.Document, key: str, names: dict[str, str]) -> str:
     parts = [f'<a id="doc-{key}"></a>\n\n### {escape(_label(document))}\n\n']
-    meta = [("Origin", document.origin), ("Outlet", document.source), ("Published", document.published),
-            ("Section", document.section), ("Author", document.author), ("URL", document.url),
-            ("Language", document.language)]
+    meta = [
+        ("Origin", document.origin),
+        ("Outlet", document.source),
+        ("Published", document.published),
+        ("Section", document.section),
+        ("Author", document.author),
+        ("URL", document.url),
+        ("Language", document.language),
+    ]
     parts += [f"- **{label}:** {_link(value) if label == 'URL' else escape(value)}\n" for label, value in meta if value]
     parts.append(f"- **Key:** {key}\n\n")
     if document.lead:
         parts.append(f"> {escape(document.lead, block=True)}\n\n")
     if document.events:
         parts.append("#### Events\n\n")
-        parts.append(_table(["Date", "Kind", "Participants", "Location", "Evidence"], [
-            (escape(_dates(e)), e.kind, escape("; ".join(names.get(p, p) for p in e.participants)),
-             escape(e.location), _evidence(e.evidence)) for e in document.events]))
+        parts.append(
+            _table(
+                ["Date", "Kind", "Participants", "Location", "Evidence"],
+                [
+                    (
+                        escape(_dates(e)),
+                        e.kind,
+                        escape("; ".join(names.get(p, p) for p in e.participants)),
+                        escape(e.location),
+                        _evidence(e.evidence),
+                    )
+                    for e in document.events
+                ],
+            )
+        )
     if document.metrics:
         parts.append("#### Metrics\n\n")
-        parts.append(_table(["Value", "Kind", "Period", "As written", "Evidence"], [
-            (escape(metric_value(m)), m.kind, escape(m.period), escape(m.text),
-             _evidence([m.evidence] if m.evidence else [])) for m in document.metrics]))
+        parts.append(
+            _table(
+                ["Value", "Kind", "Period", "As written", "Evidence"],
+                [
+                    (
+                        escape(metric_value(m)),
+                        m.kind,
+                        escape(m.period),
+                        escape(m.text),
+                        _evidence([m.evidence] if m.evidence else []),
+                    )
+                    for m in document.metrics
+                ],
+            )
+        )
     if document.actors:
         parts.append("#### Actors\n\n")
-        parts.append(_table(["Name", "Kind", "Titles", "Country", "Aliases", "Evidence"], [
-            (escape(a.name), a.kind, escape("; ".join(a.titles)), a.country or "", escape("; ".join(a.aliases)),
-             escape(sentence_around(document.text, a.mentions[0])) if a.mentions else "") for a in document.actors]))
+        parts.append(
+            _table(
+                ["Name", "Kind", "Titles", "Country", "Aliases", "Evidence"],
+                [
+                    (
+                        escape(a.name),
+                        a.kind,
+                        escape("; ".join(a.titles)),
+                        a.country or "",
+                        escape("; ".join(a.aliases)),
+                        escape(sentence_around(document.text, a.mentions[0])) if a.mentions else "",
+                    )
+                    for a in document.actors
+                ],
+            )
+        )
     return "".join(parts)
 
 
@@ -196,8 +256,9 @@ class MarkdownExporter(dc.StreamExporter):
     suffix = ".md"
     description = "Markdown report: corpus summary and timeline, then each document's events, metrics, actors"
 
-    def export(self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False,
-               **options: Any) -> int:
+    def export(
+        self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False, **options: Any
+    ) -> int:
         """Write the report to a temporary file beside ``destination`` and rename it on success.
 
         Raises:
@@ -217,8 +278,9 @@ class MarkdownExporter(dc.StreamExporter):
         summary = _Summary()
         name = getattr(stream, "name", None)
         folder = Path(name).parent if isinstance(name, str) else None
-        with tempfile.TemporaryFile("w+", encoding="utf-8", errors="backslashreplace", newline="\n",
-                                    dir=folder) as sections:
+        with tempfile.TemporaryFile(
+            "w+", encoding="utf-8", errors="backslashreplace", newline="\n", dir=folder
+        ) as sections:
             for document in documents:
                 key = document_key(document)
                 names = {actor.id: actor.name for actor in document.actors}

@@ -56,8 +56,10 @@ def _create_table(table: Table) -> str:
     ]
     lines.append(f"PRIMARY KEY ({', '.join(map(_quote, table.primary_key))})")
     for columns, other, other_columns in table.references:
-        lines.append(f"FOREIGN KEY ({', '.join(map(_quote, columns))}) "
-                     f"REFERENCES {_quote(other)} ({', '.join(map(_quote, other_columns))})")
+        lines.append(
+            f"FOREIGN KEY ({', '.join(map(_quote, columns))}) "
+            f"REFERENCES {_quote(other)} ({', '.join(map(_quote, other_columns))})"
+        )
     return f"CREATE TABLE IF NOT EXISTS {_quote(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
@@ -74,8 +76,10 @@ def schema() -> list[str]:
 
 def _insert(table: Table) -> str:
     names = table.column_names()
-    return (f"INSERT OR IGNORE INTO {_quote(table.name)} ({', '.join(map(_quote, names))}) "
-            f"VALUES ({', '.join('?' * len(names))})")
+    return (
+        f"INSERT OR IGNORE INTO {_quote(table.name)} ({', '.join(map(_quote, names))}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
 
 
 def _value(value: Any) -> Any:
@@ -96,10 +100,14 @@ def write(documents: Iterable[dc.Document], connection: sqlite3.Connection) -> i
     """
     for statement in schema():
         connection.execute(statement)
-    connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-        ("schema_version", dc.SCHEMA_VERSION), ("generator", f"diplomacy-corpus {dc.__version__}"),
-        ("diplomacy_corpus_sqlite", __version__),
-    ])
+    connection.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [
+            ("schema_version", dc.SCHEMA_VERSION),
+            ("generator", f"diplomacy-corpus {dc.__version__}"),
+            ("diplomacy_corpus_sqlite", __version__),
+        ],
+    )
     inserts = {name: _insert(table) for name, table in TABLES.items()}
     added = 0
     for document in documents:
@@ -128,8 +136,9 @@ class SqliteExporter(dc.Exporter):
     suffix = ".sqlite"
     description = "SQLite database of the csv tables with keys and indexes; append=true adds without duplicates"
 
-    def export(self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False,
-               **options: Any) -> int:
+    def export(
+        self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False, **options: Any
+    ) -> int:
         """Write (or, with ``append``, extend) the database at ``destination``.
 
         Args:
@@ -184,8 +193,10 @@ def _check_version(connection: sqlite3.Connection, path: Path) -> None:
     if found:
         row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row and row[0].split(".")[0] != dc.SCHEMA_VERSION.split(".")[0]:
-            raise dc.ExportError(f"{path}: holds schema version {row[0]}, this library writes "
-                                 f"{dc.SCHEMA_VERSION}; write a new database instead of appending")
+            raise dc.ExportError(
+                f"{path}: holds schema version {row[0]}, this library writes "
+                f"{dc.SCHEMA_VERSION}; write a new database instead of appending"
+            )
 
 
 @dc.hookimpl
