@@ -91,6 +91,11 @@ def test_multiples_and_ranks() -> None:
     ]
 
 
+def test_a_second_rank_after_va() -> None:
+    text = "Vốn của Đức đứng thứ 4 trong EU và thứ 18/120 quốc gia; đây là lần thứ hai và thứ ba."
+    assert [m.value for m in _metrics(text) if m.kind == "rank"] == [4.0, 18.0]
+
+
 def test_largest_is_not_a_rank() -> None:
     assert _metrics("Trung Quốc là đối tác thương mại lớn nhất và đứng đầu về du lịch.") == []
 

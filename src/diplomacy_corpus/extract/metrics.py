@@ -138,13 +138,17 @@ class _Figure:
 
 def _ranks(low: str) -> list[re.Match[str]]:
     """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
-    found = []
+    found: list[re.Match[str]] = []
     for word in ("thứ", "hạng"):
         i = low.find(word)
         while i >= 0:
             if not (i and low[i - 1].isalnum()):
                 m = _RANK.match(low, i)
-                if m is not None and _RANK_CUE.search(low, max(0, i - 16), i):
+                if m is not None and (
+                    _RANK_CUE.search(low, max(0, i - 16), i)
+                    # 'đứng thứ 5 EU và thứ 20/116 quốc gia': a second rank in the same breath
+                    or (found and 0 <= i - found[-1].end() <= 24 and low.endswith(" và ", 0, i))
+                ):
                     found.append(m)
             i = low.find(word, i + 1)
     found.sort(key=lambda m: m.start())
