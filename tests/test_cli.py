@@ -140,12 +140,22 @@ def test_a_crashing_exporter_leaves_no_output_and_no_traceback(inputs: Path, tmp
 
 
 def test_tracebacks_only_with_debug(inputs: Path, tmp_path: Path) -> None:
+    with register_plugin(_Plugin(), name="crasher-plugin"):
+        code, output = _run("parse", inputs / "a.txt", "-o", tmp_path / "a.json", "--parser", "crasher")
+        assert code == 1 and "parser 'crasher' failed: KeyError" in output and "Traceback" not in output
+        code, output = _run("parse", inputs / "a.txt", "-o", tmp_path / "b.json", "--parser", "crasher", "--debug")
+        assert code == 1 and "Traceback" in output
+
+
+def test_a_crashing_parser_is_named_and_its_documents_still_written(inputs: Path, tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
     (inputs / "c.txt").write_text(ARTICLE + " CRASHME", encoding="utf-8")
     with register_plugin(_Plugin(), name="crasher-plugin"):
-        code, output = _run("parse", inputs, "-o", tmp_path / "a.json")
-        assert code == 1 and "parser 'crasher' failed: KeyError" in output and "Traceback" not in output
-        code, output = _run("parse", inputs, "-o", tmp_path / "b.json", "--debug")
-        assert code == 1 and "Traceback" in output
+        code, _ = _run("parse", inputs / "a.txt", inputs / "c.txt", "-o", tmp_path / "a.json")
+    assert code == 0
+    assert "parser 'crasher' failed: KeyError" in caplog.text  # a warning on stderr
+    assert "read with parser 'text' instead" in caplog.text
+    assert [d.source for d in dc.load(tmp_path / "a.json")] == ["text", "text"]
 
 
 def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:

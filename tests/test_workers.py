@@ -104,19 +104,37 @@ def test_parallel_map_on_all_items() -> None:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_misbehaving_plugin_is_named_and_the_batch_goes_on(tmp_path: Path, workers: int) -> None:
+def test_a_misbehaving_parser_is_named_and_the_next_parser_reads_the_document(tmp_path: Path, workers: int,
+                                                                             caplog: pytest.LogCaptureFixture) -> None:
     markers = ["", "TROUBLE RAISE", "TROUBLE GARBAGE", "TROUBLE EXIT", "SCORE-RAISES", "TROUBLE", ""]
     corpus = _corpus(tmp_path, markers)
     with register_plugin(_Plugin(), name="troublemaker-plugin"):
         results = list(dc.parse_many([corpus], workers=workers, extract=False))
-    assert len(results) == len(markers)
+    assert [r.origin for r in results] == [f"{corpus}#d{n}" for n in range(len(markers))]
+    assert all(r.ok for r in results)
+    sources = [r.document.source for r in results if r.document is not None]
+    assert sources[5] == "troublemaker"
+    assert all(source != "troublemaker" for n, source in enumerate(sources) if n != 5)
+    if workers == 1:  # worker processes log to their own stderr
+        logged = caplog.text
+        assert "parser 'troublemaker' failed: ValueError: boom; trying the next parser" in logged
+        assert "parser 'troublemaker' returned int, not a Document" in logged
+        assert "parser 'troublemaker' failed: SystemExit" in logged
+        assert "parser 'troublemaker' failed to score" in logged
+        assert f"{corpus}#d1: read with parser" in logged
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_forced_parser_that_misbehaves_fails_its_documents_only(tmp_path: Path, workers: int) -> None:
+    markers = ["", "TROUBLE RAISE", "TROUBLE GARBAGE", "TROUBLE EXIT", "TROUBLE", ""]
+    corpus = _corpus(tmp_path, markers)
+    with register_plugin(_Plugin(), name="troublemaker-plugin"):
+        results = list(dc.parse_many([corpus], workers=workers, extract=False, parser="troublemaker"))
     errors = [str(r.error) if r.error else None for r in results]
-    assert errors[0] is None and errors[-1] is None and errors[5] is None and errors[4] is None
+    assert errors[0] is None and errors[4] is None and errors[5] is None
     assert "parser 'troublemaker' failed: ValueError: boom" in errors[1]
     assert "parser 'troublemaker' returned int, not a Document" in errors[2]
     assert "parser 'troublemaker' failed: SystemExit" in errors[3]
-    assert results[4].document is not None and results[4].document.source != "troublemaker"
-    assert all(r.origin == f"{corpus}#d{n}" for n, r in enumerate(results))
 
 
 @pytest.mark.parametrize("workers", [1, 2])

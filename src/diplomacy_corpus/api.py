@@ -47,6 +47,25 @@ class Result:
         return self.document is not None
 
 
+def _ranked(source: Source) -> list[Parser]:
+    """Every parser that scored ``source``, best first (ties: first registered)."""
+    scored: list[tuple[float, int, Parser]] = []
+    for order, parser in enumerate(plugins.get_parsers().values()):
+        try:
+            score = float(parser.score(source))
+        except Exception as exc:  # a broken plugin must not stop the batch
+            logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin, type(exc).__name__, exc)
+            continue
+        if score != score:  # NaN
+            logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
+            continue
+        scored.append((-score, order, parser))
+    if not scored:
+        raise PluginError("no parser is available (is the built-in 'text' parser disabled?)")
+    scored.sort(key=lambda item: item[:2])
+    return [parser for _, _, parser in scored]
+
+
 def choose_parser(source: Source, name: str | None = None) -> Parser:
     """The parser for ``source``: the one named, else the highest score (ties: first registered).
 
@@ -59,22 +78,7 @@ def choose_parser(source: Source, name: str | None = None) -> Parser:
     """
     if name:
         return plugins.get_parser(name)
-    best: Parser | None = None
-    best_score = float("-inf")
-    for parser in plugins.get_parsers().values():
-        try:
-            score = float(parser.score(source))
-        except Exception as exc:  # a broken plugin must not stop the batch
-            logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin, type(exc).__name__, exc)
-            continue
-        if score != score:  # NaN
-            logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
-            continue
-        if score > best_score:
-            best, best_score = parser, score
-    if best is None:
-        raise PluginError("no parser is available (is the built-in 'text' parser disabled?)")
-    return best
+    return _ranked(source)[0]
 
 
 class _Stage:
@@ -86,17 +90,35 @@ class _Stage:
         self.what = "choosing a parser"
 
 
-def _parse_steps(source: Source, parser: str | None, extract: bool, stage: _Stage) -> Document:
-    chosen = choose_parser(source, parser)
-    stage.what = f"parser {chosen.name!r}"
+def _run_parser(chosen: Parser, source: Source) -> Document:
     try:
         document = chosen.parse(source)
-    except DiplomacyCorpusError:
-        raise
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() must not end the batch
         raise ParseError(f"{source.origin}: parser {chosen.name!r} failed: {type(exc).__name__}: {exc}") from exc
     if not isinstance(document, Document):
         raise ParseError(f"{source.origin}: parser {chosen.name!r} returned {type(document).__name__}, not a Document")
+    return document
+
+
+def _parse_steps(source: Source, parser: str | None, extract: bool, stage: _Stage) -> Document:
+    candidates = [plugins.get_parser(parser)] if parser else _ranked(source)
+    first_error: ParseError | None = None
+    document: Document | None = None
+    for chosen in candidates:
+        stage.what = f"parser {chosen.name!r}"
+        try:
+            document = _run_parser(chosen, source)
+        except ParseError as exc:
+            # Not fatal while another parser can read the input (the generic text parser can).
+            logger.warning("%s%s", exc, "; trying the next parser" if chosen is not candidates[-1] else "")
+            first_error = first_error or exc
+            continue
+        if first_error is not None:
+            logger.warning("%s: read with parser %r instead", source.origin, chosen.name)
+        break
+    if document is None:
+        assert first_error is not None
+        raise first_error
     if document.origin != source.origin:
         document = attrs.evolve(document, origin=source.origin)
     if extract:
@@ -113,8 +135,13 @@ def _parse_steps(source: Source, parser: str | None, extract: bool, stage: _Stag
 def parse_source(source: Source, *, parser: str | None = None, extract: bool = True) -> Document:
     """Parse one [`Source`][diplomacy_corpus.Source] and run extraction on it.
 
+    Parsers are tried by score: when the best one fails on this input (raises, or returns
+    something that is not a Document), a warning names it and the next one reads the
+    input (the generic ``text`` parser is the floor). A parser named with ``parser`` is
+    the only one tried.
+
     Raises:
-        ParseError: when the parser fails or returns something that is not a Document.
+        ParseError: when every parser tried fails (naming the first), or extraction fails.
         UnknownPluginError: when ``parser`` names no parser.
     """
     return _parse_steps(source, parser, extract, _Stage())

@@ -110,7 +110,7 @@ def _summary(tally: _Tally, written: int | None, output: Path, format_: str, sec
     outcome = f"{written} documents written to {output} ({format_})" if written is not None else \
         f"nothing written ({tally.documents} documents parsed)"
     click.echo(f"{outcome}, {failed} failed, {len(tally.skipped)} skipped, "
-               f"{seconds:.1f} s ({rate:,.0f} documents/s)", err=True)
+               f"{seconds:.1f} s ({rate:,.0f} documents/s)" if rate >= 10 else f"{seconds:.1f} s", err=True)
     for label, names in (("failed", [r.origin for r in tally.failed]), ("skipped", [p for p, _ in tally.skipped])):
         if names:
             shown = ", ".join(_printable(n) for n in names[:_NAMES_SHOWN])
