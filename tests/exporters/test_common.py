@@ -9,6 +9,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -93,3 +94,12 @@ def test_cli_parse_writes_each_format(tmp_path: Path, fmt: str) -> None:
         assert out.read_text(encoding="utf-8").count('<a id="doc-') == 2
     again = CliRunner().invoke(main, ["parse", str(inputs), "--format", fmt, "--output", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lone_surrogates_never_crash(tmp_path: Path, fmt: str, document: dc.Document) -> None:
+    # os.fsdecode() gives lone surrogates for undecodable file names; they reach origin.
+    odd = attrs.evolve(document, origin="b\udcffad.txt", title="x\ud800y")
+    assert dc.export([odd], fmt, tmp_path / "out") == 1
+    for path in [tmp_path / "out"] if fmt != "csv" else (tmp_path / "out").iterdir():
+        path.read_bytes().decode("utf-8")  # still valid UTF-8

@@ -17,7 +17,9 @@ Cells follow what spreadsheets and the ``csv`` module expect:
   prefixed with ``'`` so a spreadsheet never runs them as formulas; option
   ``raw=True`` keeps them as they are. Number cells are never touched.
 
-A document met twice (same key) is written once.
+A document met twice (same key) is written once. Excel holds at most 32,767
+characters in a cell, so it cuts ``documents.text`` of the longest articles; the
+file itself is complete (read it with the ``csv`` module, pandas or LibreOffice).
 """
 
 from __future__ import annotations
