@@ -41,7 +41,8 @@ PLUGIN = ROOT / "plugins" / "diplomacy-corpus-vov"
 TUTORIAL = DOCS / "plugins" / "tutorial.md"
 
 HOOKS = sorted(
-    name for name, value in vars(hookspecs).items()
+    name
+    for name, value in vars(hookspecs).items()
     if callable(value) and hasattr(value, f"{hookspecs.PROJECT_NAME}_spec")
 )
 
@@ -65,7 +66,8 @@ def test_the_hooks_are_found() -> None:
 def test_every_public_name_has_a_reference_entry(name: str) -> None:
     assert re.search(rf"^::: diplomacy_corpus\.{re.escape(name)}\s*$", _reference_text(), re.M), (
         f"diplomacy_corpus.{name} is public but no page of docs/reference/ renders it "
-        f"(add '::: diplomacy_corpus.{name}')")
+        f"(add '::: diplomacy_corpus.{name}')"
+    )
 
 
 @pytest.mark.parametrize("hook", HOOKS)
@@ -76,11 +78,15 @@ def test_every_hook_is_documented_with_its_signature_and_an_example(hook: str) -
     signature = f"def {hook}({', '.join(spec.parameters)}) -> {returns}: ..."
     assert f"### `{hook}`" in guide, f"docs/plugins/index.md has no section for the hook {hook}"
     assert signature in guide, f"docs/plugins/index.md does not give the signature {signature!r}"
-    examples = [b.content for b in mdblocks.blocks(guide) if b.lang == "python" and f"def {hook}(" in b.content
-                and "@dc.hookimpl" in b.content]
+    examples = [
+        b.content
+        for b in mdblocks.blocks(guide)
+        if b.lang == "python" and f"def {hook}(" in b.content and "@dc.hookimpl" in b.content
+    ]
     assert examples, f"docs/plugins/index.md has no example implementing {hook}"
     assert f"::: diplomacy_corpus.hookspecs.{hook}\n" in _page("reference/hookspecs.md"), (
-        f"docs/reference/hookspecs.md does not render {hook}")
+        f"docs/reference/hookspecs.md does not render {hook}"
+    )
 
 
 def test_discovery_is_documented() -> None:
@@ -124,8 +130,9 @@ def test_the_home_page_sample_is_a_document() -> None:
 # -- examples run ----------------------------------------------------------------------
 
 
-def _run_console(block: mdblocks.Block, cwd: Path, env: dict[str, str] | None = None,
-                 argv0: dict[str, list[str]] | None = None) -> None:
+def _run_console(
+    block: mdblocks.Block, cwd: Path, env: dict[str, str] | None = None, argv0: dict[str, list[str]] | None = None
+) -> None:
     """Run the commands of a console block; check the output lines it shows."""
     for command, expected in mdblocks.commands(block):
         argv = shlex.split(command)
@@ -135,7 +142,8 @@ def _run_console(block: mdblocks.Block, cwd: Path, env: dict[str, str] | None = 
         assert done.returncode == 0, f"line {block.line}: {command!r} failed:\n{done.stdout}\n{done.stderr}"
         for line in expected:
             assert mdblocks.output_pattern(line).search(done.stdout), (
-                f"line {block.line}: {command!r} did not print {line!r}; it printed:\n{done.stdout}")
+                f"line {block.line}: {command!r} did not print {line!r}; it printed:\n{done.stdout}"
+            )
 
 
 def _run_page(relative: str, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> int:
@@ -164,8 +172,9 @@ def workdir(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("page", ["getting-started.md", "usage/cli.md", "usage/python-api.md", "usage/errors.md"])
-def test_the_examples_of_a_page_run(page: str, workdir: Path, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_examples_of_a_page_run(
+    page: str, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert _run_page(page, workdir, monkeypatch) >= 1
 
 
@@ -190,8 +199,7 @@ def test_the_plugin_examples_are_working_plugins(page: str) -> None:
     examples = _example_plugins(page)
     assert examples, f"{page} has no complete plugin example"
     for line, module in examples:
-        plugin = next((v for v in vars(module).values() if isinstance(v, type) and v.__name__.endswith("Plugin")),
-                      None)
+        plugin = next((v for v in vars(module).values() if isinstance(v, type) and v.__name__.endswith("Plugin")), None)
         with register_plugin(plugin() if plugin is not None else module):
             assert dc.plugins.plugin_errors() == [], f"{page}:{line}"
         for name, test in vars(module).items():
@@ -202,10 +210,15 @@ def test_the_plugin_examples_are_working_plugins(page: str) -> None:
 def test_the_exporter_example_writes_a_timeline(tmp_path: Path) -> None:
     from diplomacy_corpus.testing import register_plugin
 
-    (_, module), = _example_plugins("plugins/exporters.md")
+    ((_, module),) = _example_plugins("plugins/exporters.md")
     event = dc.Event(id="e1", kind="talks", date=dc.PartialDate(year=2020, month=11, day=21), participants=("p1",))
-    document = dc.Document(origin="a.txt", title="Hội đàm", text="Hội đàm.", events=(event,),
-                           actors=(dc.Actor(id="p1", name="Phạm Bình Minh", kind="person"),))
+    document = dc.Document(
+        origin="a.txt",
+        title="Hội đàm",
+        text="Hội đàm.",
+        events=(event,),
+        actors=(dc.Actor(id="p1", name="Phạm Bình Minh", kind="person"),),
+    )
     with register_plugin(module):
         assert dc.export([document], "timeline", tmp_path / "t.tsv") == 1
     lines = (tmp_path / "t.tsv").read_text(encoding="utf-8").splitlines()
@@ -230,14 +243,16 @@ def test_the_tutorial_shows_exactly_the_files_of_the_example_plugin() -> None:
     actual = {
         path.relative_to(PLUGIN).as_posix(): path.read_text(encoding="utf-8")
         for path in PLUGIN.rglob("*")
-        if path.is_file() and not {"__pycache__", ".pytest_cache"} & set(path.parts)
+        if path.is_file()
+        and not {"__pycache__", ".pytest_cache"} & set(path.parts)
         and ".egg-info" not in path.as_posix()
     }
     assert sorted(shown) == sorted(actual), "the tutorial and plugins/diplomacy-corpus-vov/ hold different files"
     for path, text in actual.items():
         assert shown[path] == text, (
             f"the tutorial's {path} differs from plugins/diplomacy-corpus-vov/{path}; "
-            "run: .venv/bin/python tests/docs/sync_tutorial.py")
+            "run: .venv/bin/python tests/docs/sync_tutorial.py"
+        )
 
 
 _PIP = '''#!{python}
@@ -282,14 +297,19 @@ def _throwaway_venv(where: Path) -> Path:
     venv.EnvBuilder(with_pip=False, symlinks=os.name != "nt").create(where)
     bin_dir = where / ("Scripts" if os.name == "nt" else "bin")
     python = bin_dir / "python"
-    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     parent = sysconfig.get_path("purelib")
     # Processed after the venv's own .pth files, so what the tutorial installs comes first.
     (Path(purelib) / "zz_docs_test_parent.pth").write_text(f"import site; site.addsitedir({parent!r})\n")
     try:
         import editables  # noqa: F401  (hatchling builds editable wheels with it)
         import hatchling  # noqa: F401
+
         emulate = False
     except ImportError:
         if sys.version_info < (3, 11):
@@ -313,8 +333,12 @@ def _throwaway_venv(where: Path) -> Path:
 def test_following_the_tutorial_literally_gives_a_listed_working_plugin(tmp_path: Path) -> None:
     bin_dir = _throwaway_venv(tmp_path / "venv")
     env = {key: value for key, value in os.environ.items() if key not in ("DIPLOMACY_CORPUS_PLUGINS", "PYTHONPATH")}
-    env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", VIRTUAL_ENV=str(bin_dir.parent),
-               PIP_NO_INPUT="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        VIRTUAL_ENV=str(bin_dir.parent),
+        PIP_NO_INPUT="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
     cwd = tmp_path / "work"
     cwd.mkdir()
     page = mdblocks.read(TUTORIAL)
@@ -333,21 +357,32 @@ def test_following_the_tutorial_literally_gives_a_listed_working_plugin(tmp_path
                 if argv[0] == "cd":
                     cwd = (cwd / argv[1]).resolve()
                     continue
-                done = subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True, text=True,
-                                      timeout=300)
+                done = subprocess.run(
+                    command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+                )
                 assert done.returncode == 0, (
-                    f"tutorial line {block.line}: {command!r} failed:\n{done.stdout}\n{done.stderr}")
+                    f"tutorial line {block.line}: {command!r} failed:\n{done.stdout}\n{done.stderr}"
+                )
                 for line in expected:
                     assert mdblocks.output_pattern(line).search(done.stdout), (
-                        f"tutorial line {block.line}: {command!r} did not print {line!r}; it printed:\n{done.stdout}")
+                        f"tutorial line {block.line}: {command!r} did not print {line!r}; it printed:\n{done.stdout}"
+                    )
                 ran.append(argv[0])
     assert {"pip", "diplomacy-corpus", "pytest"} <= set(ran)
     # The plugin that was listed and tested is the one just written, not an installed copy.
     probe = subprocess.run(
-        [bin_dir / "python", "-c",
-         "import diplomacy_corpus_vov, importlib.metadata as m; print(diplomacy_corpus_vov.__file__);"
-         "print([ep.value for ep in m.entry_points(group='diplomacy_corpus') if ep.name == 'vov'])"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+        [
+            bin_dir / "python",
+            "-c",
+            "import diplomacy_corpus_vov, importlib.metadata as m; print(diplomacy_corpus_vov.__file__);"
+            "print([ep.value for ep in m.entry_points(group='diplomacy_corpus') if ep.name == 'vov'])",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     module_file, entry_points = probe.stdout.splitlines()
     assert Path(module_file).resolve().is_relative_to(tmp_path.resolve())
     assert entry_points == "['diplomacy_corpus_vov']"
@@ -376,8 +411,14 @@ def test_the_site_builds_strictly_and_renders_the_api_reference(tmp_path: Path) 
     griffe = pytest.importorskip("griffe", reason="the docs extra is not installed")
     site = tmp_path / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-4000:]
     pages = {path: path.read_text(encoding="utf-8") for path in (site / "reference").rglob("index.html")}
     package = griffe.load("diplomacy_corpus", search_paths=[str(ROOT / "src")])
@@ -408,8 +449,12 @@ def test_the_accuracy_figures_can_be_filled_in_place() -> None:
     page = _page("accuracy.md")
     assert page.count(fill_accuracy.START) == 1 and page.count(fill_accuracy.END) == 1
     area = {"precision": 0.5, "recall": 0.25, "f1": 1 / 3}
-    summary = {"actors": area, "events": area, "metrics": area,
-               "detail": {**{key: 0.9 for key, _ in fill_accuracy.DETAILS}, "forbidden_actors": ["x: Hải Minh"]}}
+    summary = {
+        "actors": area,
+        "events": area,
+        "metrics": area,
+        "detail": {**{key: 0.9 for key, _ in fill_accuracy.DETAILS}, "forbidden_actors": ["x: Hải Minh"]},
+    }
     block = fill_accuracy.render([("seeds", 5, summary), ("development", 21, summary)], "9.9", "2030-01-01")
     assert block.startswith(fill_accuracy.START) and block.endswith(fill_accuracy.END)
     assert "| development (21) | events | 0.500 | 0.250 | 0.333 |" in block

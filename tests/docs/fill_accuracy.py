@@ -40,10 +40,26 @@ DETAILS = (
 def _score(inputs: Path, gold: Path, scorer: Path, workdir: Path) -> dict[str, Any]:
     corpus = workdir / f"{gold.parent.name}-{gold.name}.json"
     env = {**os.environ, "DIPLOMACY_CORPUS_PLUGINS": "none"}
-    subprocess.run([sys.executable, "-m", "diplomacy_corpus.cli", "parse", str(inputs), "--format", "json",
-                    "--output", str(corpus), "--force", "--no-progress"], check=False, env=env)
-    done = subprocess.run([sys.executable, str(scorer), str(corpus), str(gold), "--json"],
-                          capture_output=True, text=True, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "diplomacy_corpus.cli",
+            "parse",
+            str(inputs),
+            "--format",
+            "json",
+            "--output",
+            str(corpus),
+            "--force",
+            "--no-progress",
+        ],
+        check=False,
+        env=env,
+    )
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(corpus), str(gold), "--json"], capture_output=True, text=True, check=True
+    )
     report, _ = json.JSONDecoder().raw_decode(done.stdout)  # a closing "OK F1 ..." line follows the JSON
     summary: dict[str, Any] = report["summary"]
     return summary
@@ -55,20 +71,28 @@ def _cell(value: float | None) -> str:
 
 def render(sets: list[tuple[str, int, dict[str, Any]]], version: str, today: str) -> str:
     """The FIGURES block for the scores of each set: (label, number of articles, summary)."""
-    lines = [f"{START}: written by tests/docs/fill_accuracy.py; run it again to refresh. -->", "",
-             f"Library version: **{version}** · measured on: **{today}** · built-in plugins only", "",
-             "| set | area | precision | recall | F1 |", "|---|---|---:|---:|---:|"]
+    lines = [
+        f"{START}: written by tests/docs/fill_accuracy.py; run it again to refresh. -->",
+        "",
+        f"Library version: **{version}** · measured on: **{today}** · built-in plugins only",
+        "",
+        "| set | area | precision | recall | F1 |",
+        "|---|---|---:|---:|---:|",
+    ]
     for label, count, summary in sets:
         for key, name in AREAS:
             s = summary[key]
-            lines.append(f"| {label} ({count}) | {name} | {_cell(s['precision'])} | {_cell(s['recall'])} "
-                         f"| {_cell(s['f1'])} |")
-    lines += ["", "| detail | " + " | ".join(label for label, _, _ in sets) + " |",
-              "|---|" + "---:|" * len(sets)]
+            lines.append(
+                f"| {label} ({count}) | {name} | {_cell(s['precision'])} | {_cell(s['recall'])} | {_cell(s['f1'])} |"
+            )
+    lines += ["", "| detail | " + " | ".join(label for label, _, _ in sets) + " |", "|---|" + "---:|" * len(sets)]
     for key, name in DETAILS:
         lines.append(f"| {name} | " + " | ".join(_cell(s["detail"][key]) for _, _, s in sets) + " |")
-    lines.append("| forbidden actors found (bylines, credits, related news) | "
-                 + " | ".join(str(len(s["detail"]["forbidden_actors"])) for _, _, s in sets) + " |")
+    lines.append(
+        "| forbidden actors found (bylines, credits, related news) | "
+        + " | ".join(str(len(s["detail"]["forbidden_actors"])) for _, _, s in sets)
+        + " |"
+    )
     lines += ["", END]
     return "\n".join(lines)
 
@@ -82,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     if not scorer.is_file():
         print(f"fill_accuracy: no scorer at {scorer}; the shared folder is needed, nothing changed", file=sys.stderr)
         return 0
-    sets = [("seeds", ROOT / "seeds", shared / "gold"),
-            ("development", shared / "corpus" / "diplomacy", shared / "corpus" / "gold")]
+    sets = [
+        ("seeds", ROOT / "seeds", shared / "gold"),
+        ("development", shared / "corpus" / "diplomacy", shared / "corpus" / "gold"),
+    ]
     scored = []
     with tempfile.TemporaryDirectory() as tmp:
         for label, inputs, gold in sets:

@@ -56,8 +56,14 @@ def blocks(markdown: str) -> list[Block]:
             index += 1
         if index >= len(lines):
             raise ValueError(f"line {start + 1}: code block is never closed")
-        found.append(Block(lang=m.group("lang"), title=title.group("title") if title else None,
-                           content="\n".join(body), line=start + 1))
+        found.append(
+            Block(
+                lang=m.group("lang"),
+                title=title.group("title") if title else None,
+                content="\n".join(body),
+                line=start + 1,
+            )
+        )
         index += 1
     return found
 

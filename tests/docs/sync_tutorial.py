@@ -49,7 +49,7 @@ def sync(page: str, folder: Path) -> str:
             continue
         start = block.line - 1
         end = start + 1 + (block.content.count("\n") + 1 if block.content else 0)
-        out.extend(lines[index:start + 1])
+        out.extend(lines[index : start + 1])
         out.extend(new_content[block.line].split("\n"))
         index = end
     out.extend(lines[index:])

@@ -40,7 +40,7 @@ class VovParser(OutletParser):
         """Parse as any outlet, then drop the ``VOV.VN -`` dateline and set the language."""
         document = super().parse(source)
         if document.lead and (dateline := _DATELINE.match(document.lead)):
-            lead = document.lead[dateline.end():]
+            lead = document.lead[dateline.end() :]
             document = attrs.evolve(document, lead=lead, text=document.text.replace(document.lead, lead, 1))
         if "english.vov.vn" in {host_of(source.url), host_of(document.url)}:
             document = attrs.evolve(document, language="en")
