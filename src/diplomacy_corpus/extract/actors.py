@@ -25,6 +25,11 @@ from .names import TOKEN_RE, is_cap, is_vietnamese_syllable, name_kind
 __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
 _CONNECTORS = frozenset({"và", "kiêm", "về", "của"})
+_VERBS = frozenset(
+    "đã sẽ đang cũng vừa là được bị có cho biết nói khẳng định nhấn mạnh tiếp gặp hội thăm dự tham phát "
+    "tuyên đánh bày hoan đề ký trao với tại trong khi sau trước để nhằm theo thì mà rằng này đó các những "
+    "một hai ba nhiều".split()
+)
 _FORMER = ("cựu", "nguyên")
 _LATIN_RUN_RE = re.compile(r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w(?:[ ][A-Z][\w'’.\-]*\w){1,3}(?![\w'’])")
 _SHORT_INITIAL_RE = re.compile(r"([A-Z])\.\s?(\w[\w'’\-]*)$")
@@ -120,6 +125,32 @@ def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _split_at(tokens: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """Split tokens at offsets where a lexicon hit starts inside them (``Nam-Hoa Kỳ``)."""
+    if not tokens:
+        return tokens
+    starts = [s for s, _ in tokens]
+    extra: dict[int, list[int]] = {}
+    for c in cuts:
+        i = bisect.bisect_right(starts, c) - 1
+        if i >= 0 and tokens[i][0] < c < tokens[i][1]:
+            extra.setdefault(i, []).append(c)
+    if not extra:
+        return tokens
+    out: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(tokens):
+        if i not in extra:
+            out.append((s, e))
+            continue
+        prev = s
+        for c in sorted(extra[i]):
+            if c - 1 > prev:
+                out.append((prev, c - 1))  # drop the joining hyphen
+            prev = c
+        out.append((prev, e))
+    return out
+
+
 _not_before_cache: tuple[int, dict[str, frozenset[str]]] | None = None
 
 
@@ -149,7 +180,7 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     """
     scanned = lexicon.matcher().scan(view)
     cues = [s for s, _, _, cats in scanned if not cats.isdisjoint(_CUES)]
-    tokens = _tokens(view, cues) if cues else []
+    tokens = _split_at(_tokens(view, cues), [s for s, _, _, _ in scanned]) if cues else []
     starts = [s for s, _ in tokens]
     an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
     an.hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
@@ -241,6 +272,8 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
         hit = an.entry(k, "title", "honorific", "counterpart", "country", "org", "place")
         if hit is not None:
             end, e = hit
+            if e.category == "title" and lower_run and k > i and not _hard_gap(an.gap(k)) and an.tok(k - 1) != "kiêm":
+                break  # "... cảm ơn Thủ tướng X": a new chain begins
             if e.category == "title":
                 close()
                 current, comp, lower_run, direct = e.payload, [], 0, True
@@ -250,12 +283,12 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
             elif e.category == "honorific":
                 direct = True
                 if want_name:
-                    j = _run(an, end, limit)
+                    j = _run(an, end, n)
                     if j > end:
                         nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
                         if nk is not None:
                             close()
-                            return titles, country, j, (end + nk[0], j, nk[1]), counterpart
+                            return titles, country, end + nk[2], (end + nk[0], end + nk[2], nk[1]), counterpart
                     close()
                     return titles, country, end, None, counterpart
             elif e.category == "country":
@@ -275,14 +308,20 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
         if tok == "nước" and k == i + 1 or tok in ("Chính", "phủ") and False:
             k += 1
             continue
+        if tok[:1].isupper() and not is_cap(tok):
+            comp.append(tok)  # an acronym: "Chủ tịch TQ", "Trưởng Ban Dân vận T.Ư"
+            k += 1
+            continue
         if is_cap(tok):
-            j = _run(an, k, limit)
+            j = _run(an, k, n)
             run = [an.tok(t) for t in range(k, j)]
             nk = name_kind(run, cued=direct) if want_name else None
+            if nk is not None and nk[1] in ("vi", "foreign") and _names_an_org(comp + run[: nk[0]]):
+                nk = None
             if nk is not None and nk[1] in ("vi", "foreign"):
                 comp.extend(run[: nk[0]])
                 close()
-                return titles, country, j, (k + nk[0], j, nk[1]), counterpart
+                return titles, country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
             two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
             if nk is not None and nk[1] == "short" and direct and j == k + 1 and tok not in _org_words()[0] and two not in _org_words()[0]:
                 close()
@@ -293,7 +332,7 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
             continue
         if tok[0].isdigit() or current is None and not counterpart:
             break
-        if comp and (lower_run < 3 or tok in _CONNECTORS) and tok not in ("đã", "sẽ", "đang", "cũng", "vừa"):
+        if comp and (lower_run < 6 or tok in _CONNECTORS) and tok not in _VERBS:
             comp.append(tok)
             lower_run += 1
             direct = False
@@ -303,6 +342,22 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
     close()
     # Trailing lowercase words are not part of a complement.
     return titles, country, k, None, counterpart
+
+
+def _names_an_org(words: list[str]) -> bool:
+    """Whether the words before a name open an organization named after it.
+
+    ``Trung tâm nghiên cứu Woodrow Wilson``: an organization word followed only by
+    lowercase words up to the name.
+    """
+    prefixes = _org_words()[0]
+    tail = words[-6:]
+    for x in range(len(tail)):
+        for size in (1, 2, 3):
+            phrase = " ".join(tail[x : x + size])
+            if phrase in prefixes and all(not w[:1].isupper() for w in tail[x + size :]):
+                return tail[x] not in ("Bộ", "Ban", "Đảng", "Quốc") and phrase != "Ủy ban"
+    return False
 
 
 def _clean_titles(titles: list[str]) -> list[str]:
@@ -392,20 +447,45 @@ def _org_words() -> tuple[frozenset[str], frozenset[str]]:
     return _org_words_cache[1], _org_words_cache[2]
 
 
+_english_cache: tuple[int, frozenset[str]] | None = None
+
+
+def _english_words() -> frozenset[str]:
+    global _english_cache
+    if _english_cache is None or _english_cache[0] != lexicon.version():
+        _english_cache = (lexicon.version(), frozenset(lexicon.load("names").get("foreign_not_name_words", [])))
+    return _english_cache[1]
+
+
 def _latin_names(an: Analysis) -> None:
     prefixes, suffixes = _org_words()
+    never = _surnames()[1]
+    english = _english_words()
     taken = [(p.start, p.end) for p in an.persons]
     for m in _LATIN_RUN_RE.finditer(an.view):
         words = m.group(0).split(" ")
         if all(is_vietnamese_syllable(w) for w in words):
             continue
         start, end = m.span()
+        if words[0] in prefixes or " ".join(words[:2]) in prefixes:
+            continue
+        while words and (not is_cap(words[0]) or words[0] in never):
+            start += len(words.pop(0)) + 1
+        while words and (not is_cap(words[-1]) or words[-1] in never):
+            end -= len(words.pop()) + 1
+        if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+            continue
+        if any(w in english for w in words):
+            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
+            continue
         if an.masked(start) or any(s < end and start < e for s, e in taken):
             continue
         if any(w in suffixes for w in words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
             continue
-        before = an.view[max(0, start - 40) : start].split()[-5:]
+        chunk = an.view[max(0, start - 60) : start]
+        cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
+        before = chunk[cut + 1 :].split()[-8:]
         if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
             continue
         if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):

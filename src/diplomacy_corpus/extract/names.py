@@ -16,7 +16,7 @@ from . import lexicon
 __all__ = ["TOKEN_RE", "is_cap", "is_vietnamese_syllable", "name_kind", "surnames"]
 
 #: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
-TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+)*")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+|-(?=[A-Za-z])\w+)*")
 
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
@@ -55,7 +55,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return _surnames_cache[1], _surnames_cache[2]
 
 
-def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str] | None:
+def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
     """Whether ``tokens`` (a run of capitalised words) ends in a name, and where it starts.
 
     Args:
@@ -65,9 +65,9 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str] | None:
             (``Hun Sen``) count as a foreign name.
 
     Returns:
-        ``(index, kind)``: the index in ``tokens`` where the name begins and ``vi``,
-        ``foreign`` or ``short`` (a single word, only meaningful as a short form of a
-        fuller name); None when no name is there.
+        ``(start, kind, end)``: the indexes in ``tokens`` where the name begins and ends
+        (exclusive) and ``vi``, ``foreign`` or ``short`` (a single word, only meaningful
+        as a short form of a fuller name); None when no name is there.
     """
     if not tokens:
         return None
@@ -76,18 +76,21 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str] | None:
     if all(is_vietnamese_syllable(t) for t in tokens):
         for i, tok in enumerate(tokens):
             if tok in sur and 2 <= n - i <= 4:
-                return i, "vi"
+                return i, "vi", n
         if n == 1:
-            return 0, "short"
+            return 0, "short", 1
         if cued and n <= 3 and tokens[0] not in never:
-            return 0, "foreign"
+            return 0, "foreign", n
         return None
     # Some token is not a Vietnamese syllable: a foreign name, possibly after org words.
     start = 0
     while start < n - 1 and tokens[start] in never:
         start += 1
+    while n - start > 1 and tokens[n - 1] in never:
+        n -= 1
+        tokens = tokens[:n]
     if n - start > 4:
         start = n - 4
     if n - start == 1:
-        return start, "short"
-    return start, "foreign"
+        return start, "short", n
+    return start, "foreign", n
