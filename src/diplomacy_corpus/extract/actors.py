@@ -332,7 +332,7 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
             continue
         if tok[0].isdigit() or current is None and not counterpart:
             break
-        if comp and (lower_run < 6 or tok in _CONNECTORS) and tok not in _VERBS:
+        if comp and (lower_run < 8 or tok in _CONNECTORS) and tok not in _VERBS:
             comp.append(tok)
             lower_run += 1
             direct = False
@@ -469,7 +469,7 @@ def _latin_names(an: Analysis) -> None:
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
-        while words and (not is_cap(words[0]) or words[0] in never):
+        while words and (not is_cap(words[0]) or words[0] in never or an.overlaps_hit(start, start + len(words[0]))):
             start += len(words.pop(0)) + 1
         while words and (not is_cap(words[-1]) or words[-1] in never):
             end -= len(words.pop()) + 1
