@@ -117,6 +117,9 @@ _RELATIVE_RE = re.compile(
     r"(?:hôm|sáng|trưa|chiều|tối|đêm|ngày|tuần|tháng|năm)\s+"
     rf"(?:nay|qua|kia|mai|này|trước|tới|sau|ngoái|{_alt(_MONTH_WORDS)})(?!\w)"
 )
+# Without a reference only the month names can give a date; this pattern starts with a
+# literal word, which the regex engine finds as fast as str.find.
+_MONTH_WORD_RE = re.compile(rf"tháng\s+(?:{_alt(_MONTH_WORDS)})(?!\w)")
 _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
     r"\s+(?:(?P<day>ngày|hôm|mùng)\s+)?\(?$"
@@ -392,9 +395,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         mention = _numeric(m, low, text, reference)
         if mention is not None:
             found.append(mention)
-    rel = [
-        mention for m in _RELATIVE_RE.finditer(low) if (mention := _word_relative(m, low, text, reference)) is not None
-    ]
+    words = _RELATIVE_RE if reference is not None else _MONTH_WORD_RE
+    rel = [mention for m in words.finditer(low) if (mention := _word_relative(m, low, text, reference)) is not None]
     if rel:
         taken = [(d.start, d.end) for d in found]
         rel = [r for r in rel if not any(a < r.end and r.start < b for a, b in taken)]
