@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
 
 import attrs
 
@@ -38,6 +39,7 @@ __all__ = [
     "Byline",
     "TextLayout",
     "analyse",
+    "date_line",
     "document_from_text",
     "find_credit",
     "is_agency_tag",
@@ -102,6 +104,14 @@ def _has_credit_word(text: str) -> bool:
     )
 _PAREN_CREDIT = re.compile(rf"\(\s*{_CREDIT_MARK}\s*:[^()\n]{{1,80}}\)\s*\|?")
 
+_DATE_LINE = re.compile(
+    r"(?:(?:cập nhật|đăng|ngày đăng|xuất bản|đăng lúc|ngày)\s*:?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+    r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\s*[,|-]?\s*(?:lúc\s*)?(?P<H>\d{1,2})[:h](?P<M>\d{2}))?"
+    r"|(?P<H2>\d{1,2})[:h](?P<M2>\d{2})\s*[,|-]?\s*(?:ngày\s*)?(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}))"
+    r"\s*(?:\(?\s*GMT\s*\+\s*7\s*\)?)?\s*$",
+    re.IGNORECASE,
+)
+_VIETNAM = timezone(timedelta(hours=7))
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*$|/\.\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?" + _UP + ")")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TT|TS|ThS|PGS|GS|Mr|Mrs|Ms|Dr|St|Th|Q|P|Ng|BS)|\b" + _UP + r")\.$")
@@ -158,6 +168,9 @@ class TextLayout:
     """URLs given on lines of their own, in order."""
     dateline: str | None = None
     """An agency dateline that opened the body (``Hà Nội (TTXVN) -``), removed from it."""
+    published: str | None = None
+    """Publication time from a date line of its own (``Thứ Ba, 05/03/2024 17:30``), ISO 8601 in
+    Vietnam time (``2024-03-05T17:30:00+07:00``), or None."""
 
     @property
     def author(self) -> str | None:
@@ -196,6 +209,26 @@ def is_url_line(line: str) -> str | None:
 def is_agency_tag(line: str) -> bool:
     """Whether ``line`` is an end-of-copy tag such as ``(Hết)``, ``/.`` or ``***``."""
     return bool(_AGENCY_TAG.match(line.strip()))
+
+
+def date_line(line: str) -> str | None:
+    """The time of a line that holds nothing but a publication date, as ISO 8601 (``+07:00``).
+
+    ``Thứ Ba, 05/03/2024 17:30``, ``Cập nhật: 17:30 05/03/2024``, ``05/03/2024 | 17:30 GMT+7``
+    and ``Ngày đăng: 05/03/2024`` are date lines; a sentence holding a date is not.
+    """
+    m = _DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    try:
+        day, month, year = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2")), int(
+            m.group("y") or m.group("y2"))
+        hour, minute = m.group("H") or m.group("H2"), m.group("M") or m.group("M2")
+        if hour is None:
+            return datetime(year, month, day).date().isoformat()
+        return datetime(year, month, day, int(hour), int(minute), tzinfo=_VIETNAM).isoformat()
+    except ValueError:
+        return None
 
 
 def is_related_heading(line: str) -> bool:
@@ -487,6 +520,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
             break
     captions: list[str] = []
     urls: list[str] = []
+    published: str | None = None
     byline: Byline | None = None
     kept: list[str] = []
     for line in lines:
@@ -496,6 +530,11 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
             continue
         if is_agency_tag(line):
             continue
+        if published is None and len(line) <= 70:
+            stamp = date_line(line)
+            if stamp:
+                published = stamp
+                continue
         m = _RELATED_PREFIX.match(line)
         if m:
             related.append(m.group("rest"))
@@ -516,7 +555,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
         if kept and kept[0] == head:
             kept.pop(0)
     elif kept and lines and kept[0] is lines[0] and looks_like_headline(
-        lines[0], next_line=lines[1] if len(lines) > 1 else None
+        lines[0], next_line=kept[1] if len(kept) > 1 else (lines[1] if len(lines) > 1 else None)
     ):
         head = kept.pop(0)
     paragraphs: list[str] = []
@@ -566,6 +605,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
     return TextLayout(
         title=head, lead=lead, body=tuple(paragraphs[1:]), captions=tuple(captions),
         related=tuple(related), byline=byline, urls=tuple(urls), dateline=dateline,
+        published=published,
     )
 
 
@@ -603,6 +643,6 @@ def document_from_text(source: Source, *, name: str, section: str | None = None,
     url = source.url or (parts.urls[0] if parts.urls else None)
     return Document(
         origin=source.origin, source=name, title=parts.title, lead=parts.lead, url=url,
-        author=parts.author, published=source.published, section=section, text=parts.text,
+        author=parts.author, published=source.published or parts.published, section=section, text=parts.text,
         captions=(*parts.captions, *extra_captions), related=parts.related,
     )

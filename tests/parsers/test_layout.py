@@ -208,3 +208,19 @@ def test_related_headline_inside_flattened_body() -> None:
 )
 def test_headline_forms(first: str, second: str, is_title: bool) -> None:
     assert (layout.analyse(f"{first}\n{second}").title == first) is is_title
+
+
+def test_date_line_gives_the_publication_time() -> None:
+    copy = (
+        "Thủ tướng tiếp Đại sứ Nhật Bản.\nThứ Ba, 05/03/2024 17:30\n"
+        "Chiều 5/3, Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội.\nThân."
+    )
+    parts = layout.analyse(copy)
+    assert parts.published == "2024-03-05T17:30:00+07:00"
+    assert parts.title == "Thủ tướng tiếp Đại sứ Nhật Bản."
+    assert "17:30" not in parts.text
+
+
+@pytest.mark.parametrize("line", ["Ngày 5/3/2024, hai bên hội đàm.", "31/02/2024", "Năm 2024"])
+def test_not_date_lines(line: str) -> None:
+    assert layout.date_line(line) is None

@@ -115,6 +115,9 @@ def test_ttxvn_photo_credit_alone_names_no_outlet() -> None:
         ("Tiêu đề về hội đàm cấp cao\n(Chinhphu.vn) - Chiều 5/3, hai bên hội đàm.\nThân bài.", "baochinhphu"),
         ("Tiêu đề về hội đàm cấp cao\nChiều 5/3, hai bên hội đàm.\nThân bài. VnExpress", "vnexpress"),
         ("Tiêu đề về hội đàm cấp cao\nChiều 5/3, hai bên hội đàm.\nThân bài.", "text"),
+        ("Tiêu đề về hội đàm cấp cao\nChiều 5/3, hai bên hội đàm.\nThân bài.\nTheo daibieunhandan.vn", "text"),
+        ("Tiêu đề về hội đàm cấp cao\nChiều 5/3, hai bên hội đàm.\nThân bài.\nTheo Tuổi trẻ & Đời sống", "text"),
+        ("Tiêu đề về hội đàm cấp cao\nChiều 5/3, hai bên hội đàm.\nThân bài.\nTheo Ngọc Hà/Tuổi Trẻ", "tuoitre"),
     ],
 )
 def test_text_copies_are_recognised_by_bylines_datelines_and_urls(copy: str, source: str) -> None:
@@ -132,3 +135,14 @@ def test_every_parser_says_what_it_recognises() -> None:
     for name in ("text", "html", "baochinhphu", "ttxvn", "baoquocte", "vnexpress", "nhandan", "tuoitre"):
         assert parsers[name].recognises
         assert parsers[name].description
+
+
+@pytest.mark.parametrize(
+    ("site_name", "source"),
+    [("TUOI TRE ONLINE", "tuoitre"), ("Vietnam+ (VietnamPlus)", "ttxvn"), ("Báo Nhân Dân điện tử", "nhandan"),
+     ("VnExpress - Tin nhanh Việt Nam", "vnexpress"), ("Báo Quốc Tế", "baoquocte"), ("Báo Địa Phương", "html")],
+)
+def test_pages_without_canonical_link_are_recognised_by_site_name(site_name: str, source: str) -> None:
+    html = (f'<html><head><meta property="og:site_name" content="{site_name}"></head>'
+            "<body><h1>Tiêu đề bài viết</h1><article><p>Chiều 5/3, hai bên hội đàm.</p></article></body></html>")
+    assert dc.parse_text(html, extract=False).source == source

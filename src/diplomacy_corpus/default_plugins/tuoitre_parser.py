@@ -23,7 +23,9 @@ class TuoitreParser(OutletParser):
     recognises = "host tuoitre.vn; text copies whose byline or URL line names tuoitre.vn, Tuổi Trẻ or TTO"
     hosts = ("tuoitre.vn", "tuoitrenews.vn")
     # "Tuổi trẻ & Đời sống" and "Tuổi trẻ Thủ đô" are other papers
-    outlet_names = re.compile(r"\btuoitre\.|Tuổi\s+Trẻ(?!\s*(?:&|và)\s*Đời|\s+Thủ\s+đô)|\bTTO\b", re.IGNORECASE)
+    outlet_names = re.compile(
+        r"\btuoitre\.|Tuổi\s+Trẻ(?!\s*(?:&|và)\s*Đời|\s+Thủ\s+đô)|\bTTO\b|^TUOI\s*TRE(?:\s+ONLINE)?$", re.IGNORECASE
+    )
     recipe = ArticleRecipe(
         title=("h1.detail-title", "h1.article-title", "h1"),
         lead=("h2.detail-sapo", ".detail-sapo", "h2.sapo"),
