@@ -109,8 +109,8 @@ def _summary(tally: _Tally, written: int | None, output: Path, format_: str, sec
     rate = (tally.documents + failed) / seconds if seconds > 0 else 0.0
     outcome = f"{written} documents written to {output} ({format_})" if written is not None else \
         f"nothing written ({tally.documents} documents parsed)"
-    click.echo(f"{outcome}, {failed} failed, {len(tally.skipped)} skipped, "
-               f"{seconds:.1f} s ({rate:,.0f} documents/s)" if rate >= 10 else f"{seconds:.1f} s", err=True)
+    speed = f" ({rate:,.0f} documents/s)" if rate >= 10 else ""
+    click.echo(f"{outcome}, {failed} failed, {len(tally.skipped)} skipped, {seconds:.1f} s{speed}", err=True)
     for label, names in (("failed", [r.origin for r in tally.failed]), ("skipped", [p for p, _ in tally.skipped])):
         if names:
             shown = ", ".join(_printable(n) for n in names[:_NAMES_SHOWN])
