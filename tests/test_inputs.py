@@ -280,3 +280,23 @@ def test_utf8_with_a_corrupt_byte_names_it_instead_of_guessing() -> None:
     middle = data.index("Đại".encode())
     with pytest.raises(dc.InputError, match=rf"bad\.txt: UTF-8 text with an invalid byte 0xff at offset {middle}"):
         decode_bytes(data[:middle] + b"\xff" + data[middle + 1:], origin="bad.txt")
+
+
+def test_an_excluded_folder_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Tin\nNội dung.", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "documents.txt").write_text("Tin\nNội dung.", encoding="utf-8")
+    assert [s.origin for s in iter_sources([tmp_path], exclude=[tmp_path / "out"])] == [str(tmp_path / "a.txt")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=200), st.sampled_from([b'{"text": "T\\u00ean"}', b'{"id": 1}', b"null"])),
+                max_size=8), st.booleans())
+def test_jsonl_reader_never_raises_on_any_bytes(tmp_path_factory: pytest.TempPathFactory, chunks: list[bytes],
+                                                compressed: bool) -> None:
+    data = b"\n".join(chunks)
+    path = tmp_path_factory.mktemp("fuzz") / ("x.jsonl.gz" if compressed else "x.jsonl")
+    path.write_bytes(gzip.compress(data) if compressed else data)
+    for item in iter_jsonl(path, max_bytes=150):
+        assert isinstance(item, (dc.Source, dc.InputError))
+        assert str(getattr(item, "origin", "")).startswith(str(path))

@@ -156,3 +156,20 @@ def test_a_worker_process_that_dies_fails_only_its_document(tmp_path: Path) -> N
     failed = [r for r in results if not r.ok]
     assert [r.origin for r in failed] == [f"{corpus}#d40"]
     assert "worker process died" in str(failed[0].error)
+
+
+def test_the_callers_own_alarm_is_left_alone() -> None:
+    import signal
+
+    from diplomacy_corpus._workers import time_limit
+
+    previous = signal.signal(signal.SIGALRM, lambda *_: None)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 100)
+        with time_limit(0.01):
+            pass
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert remaining > 50  # still the caller's timer, not cancelled nor replaced
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -49,10 +49,11 @@ def _can_alarm() -> bool:
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise [`TimeLimitExceeded`][diplomacy_corpus._workers.TimeLimitExceeded] in the block after ``seconds``.
 
-    Does nothing when ``seconds`` is None or 0, or off the main thread.
+    Does nothing when ``seconds`` is None or 0, off the main thread, or while a timer of
+    the caller's (``signal.alarm``, ``setitimer``) is running.
     """
-    if not seconds or seconds <= 0 or not _can_alarm():
-        yield
+    if not seconds or seconds <= 0 or not _can_alarm() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield  # no limit asked, not possible here, or the caller's own timer is running: leave it alone
         return
 
     def _alarm(signum: int, frame: Any) -> None:

@@ -211,7 +211,8 @@ def walk(folder: Path, on_skip: SkipCallback | None = None,
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from walk(path, on_skip, exclude)
+                if path.resolve() not in exclude:  # e.g. a folder output inside the input folder
+                    yield from walk(path, on_skip, exclude)
             elif entry.is_file() and (_is_document(path) or is_jsonl(path)):
                 if path.resolve() not in exclude:
                     yield path
