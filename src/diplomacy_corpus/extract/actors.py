@@ -20,7 +20,7 @@ import attrs
 
 from ..models import Actor, Span
 from . import lexicon
-from .names import TOKEN_RE, is_cap, is_vietnamese_syllable, name_kind
+from .names import TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_syllable, name_kind
 
 __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
@@ -31,7 +31,9 @@ _VERBS = frozenset(
     "một hai ba nhiều".split()
 )
 _FORMER = ("cựu", "nguyên")
-_LATIN_RUN_RE = re.compile(r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w(?:[ ][A-Z][\w'’.\-]*\w){1,3}(?![\w'’])")
+_LATIN_RUN_RE = re.compile(
+    r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w(?:[ ](?:[A-Z]\.(?= [A-Z])|[A-Z][\w'’.\-]*\w)){1,3}(?![\w'’])"
+)
 _SHORT_INITIAL_RE = re.compile(r"([A-Z])\.\s?(\w[\w'’\-]*)$")
 
 
@@ -216,6 +218,8 @@ def _run(an: Analysis, k: int, limit: int) -> int:
     """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
     j = k
     sur = _surnames()[0]
+    if k in an.hits and any(e.category in ("country", "place", "org") for e in an.hits[k][2]):
+        return k
     while j < limit and is_cap(an.tok(j)) and (j == k or not _hard_gap(an.gap(j))):
         if j > k and j in an.hits:
             hit = an.hits[j]
@@ -253,7 +257,11 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
         if current is not None:
             canon, takes = current
             words = list(comp)
-            while words and not words[-1][:1].isupper():
+            while len(words) > 1 and not words[-1][:1].isupper() and not (
+                words[-2][:1].isupper() and words[-1] not in _CONNECTORS and words[-1] not in _VERBS
+            ):
+                words.pop()
+            if words and not words[-1][:1].isupper() and len(words) == 1:
                 words.pop()
             if takes and words and words[0][:1].isupper():
                 titles.append(canon + " " + " ".join(words))
@@ -469,9 +477,12 @@ def _latin_names(an: Analysis) -> None:
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
-        while words and (not is_cap(words[0]) or words[0] in never or an.overlaps_hit(start, start + len(words[0]))):
+        while words and (
+            not is_cap(words[0]) or words[0] in never or has_vietnamese_letters(words[0])
+            or an.overlaps_hit(start, start + len(words[0]))
+        ):
             start += len(words.pop(0)) + 1
-        while words and (not is_cap(words[-1]) or words[-1] in never):
+        while words and (not is_cap(words[-1]) or words[-1] in never or has_vietnamese_letters(words[-1])):
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 
-__all__ = ["TOKEN_RE", "is_cap", "is_vietnamese_syllable", "name_kind", "surnames"]
+__all__ = ["TOKEN_RE", "has_vietnamese_letters", "is_cap", "is_vietnamese_syllable", "name_kind", "surnames"]
 
 #: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
 TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+|-(?=[A-Za-z])\w+)*")
@@ -22,6 +22,18 @@ _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 _CODA = r"(?:ch|ng|nh|[cmnpt]|[iyuo])?"
 _SYLLABLE_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}")
+
+
+# Function words that start the next sentence when a period is missing ("... Ernst Wastler Tại cuộc tiếp").
+_TRAILING = frozenset(
+    "Tại Theo Trong Sau Khi Với Và Là Có Đã Sẽ Đang Cũng Ngày Chiều Tối Trưa Đêm Hôm Để Ông Bà".split()
+)
+_VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ")
+
+
+def has_vietnamese_letters(token: str) -> bool:
+    """Whether a token has letters only Vietnamese uses (``ơ``, ``ư``, ``đ``, ``ạ``...)."""
+    return any(c in _VI_LETTERS for c in token)
 
 
 def is_cap(token: str) -> bool:
@@ -74,7 +86,9 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
     sur, never = surnames()
     n = len(tokens)
     if all(is_vietnamese_syllable(t) for t in tokens):
-        for i, tok in enumerate(tokens):
+        while n > 2 and tokens[n - 1] in _TRAILING:
+            n -= 1
+        for i, tok in enumerate(tokens[:n]):
             if tok in sur and 2 <= n - i <= 4:
                 return i, "vi", n
         if n == 1:
@@ -84,9 +98,9 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
         return None
     # Some token is not a Vietnamese syllable: a foreign name, possibly after org words.
     start = 0
-    while start < n - 1 and tokens[start] in never:
+    while start < n - 1 and (tokens[start] in never or has_vietnamese_letters(tokens[start])):
         start += 1
-    while n - start > 1 and tokens[n - 1] in never:
+    while n - start > 1 and (tokens[n - 1] in _TRAILING or has_vietnamese_letters(tokens[n - 1])):
         n -= 1
         tokens = tokens[:n]
     if n - start > 4:
