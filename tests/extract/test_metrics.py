@@ -113,6 +113,7 @@ def test_largest_is_not_a_rank() -> None:
         ("Hãng hàng không mua 12 chiếc máy bay.", "count", 12),
         ("Nước này có dân số 96 triệu người.", "population", 96e6),
         ("Dân số khoảng 8 triệu.", "population", 8e6),
+        ("Số du học sinh Việt Nam tại Úc đã vượt qua con số 30.000 người.", "students", 30000),
     ],
 )
 def test_counts(text: str, kind: str, value: float) -> None:

@@ -79,6 +79,8 @@ _FOLLOW = re.compile(
     rf"\s*(?:[-–—]|đến|tới|lần|ngày|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
     rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
 )
+_GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
+_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 _DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
@@ -108,6 +110,7 @@ _ORDINALS = {
     "chín": 9,
     "mười": 10,
 }
+_RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK = re.compile(rf"(?:thứ|hạng)\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])")
 _PERIOD = re.compile(
@@ -147,7 +150,12 @@ def _ranks(low: str) -> list[re.Match[str]]:
                 if m is not None and (
                     _RANK_CUE.search(low, max(0, i - 16), i)
                     # 'đứng thứ 5 EU và thứ 20/116 quốc gia': a second rank in the same breath
-                    or (found and 0 <= i - found[-1].end() <= 24 and low.endswith(" và ", 0, i))
+                    or (
+                        found
+                        and 0 <= i - found[-1].end() <= 40
+                        and low.endswith(" và ", 0, i)
+                        and not _RANK_BREAK.search(low, found[-1].end(), i - 4)
+                    )
                 ):
                     found.append(m)
             i = low.find(word, i + 1)
@@ -162,7 +170,7 @@ def _lower(text: str) -> str:
     return low
 
 
-def _money_kind(low: str, s: int, start: int, end: int | None = None) -> str | None:
+def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) -> str | None:
     strong = weak = None
     if end is not None and not _MONEY_CUE.search(low, s, start):
         cue = _MONEY_CUE.match(low, end + 1, end + 40) if low[end : end + 1] == " " else None
@@ -180,7 +188,7 @@ def _money_kind(low: str, s: int, start: int, end: int | None = None) -> str | N
     if chosen is None:
         return None
     kind = _STRONG.get(chosen) or _WEAK[chosen]
-    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, start + 80):
+    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, e):
         return "fdi"
     return kind
 
@@ -232,7 +240,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             end=end,
             value=value,
             unit=_UNITS["prefix_symbols"][symbol],
-            kind=_money_kind(low, s, n.start) or "count",
+            kind=_money_kind(low, s, e, n.start) or "count",
             qualifier=qualifier,
         )
     if unit is not None:
@@ -248,7 +256,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
                 qualifier=qualifier,
             )
         code = _CURRENCY_OF[_norm(unit.group("cur"))]
-        money = _money_kind(low, s, n.start, end)
+        money = _money_kind(low, s, e, n.start, end)
         return _Figure(
             start=start,
             end=end,
@@ -290,6 +298,10 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         return None
     if kind == "count" and _POPULATION_CUE.search(low, max(s, start - 20), start):
         kind = "population"  # 'dân số 96 triệu người'
+    elif word in _GENERIC_NOUNS:  # 'số du học sinh ... vượt 60.000 người' counts students
+        for earlier in _NOUN_BEFORE.finditer(low, s, start):
+            if _COUNT_NOUNS.get(_norm(earlier.group()), "count") != "count":
+                kind = _COUNT_NOUNS[_norm(earlier.group())]
     end = noun.start("not") if noun.group("not") else noun.end()
     return _Figure(start=start, end=end, value=value, unit="count", kind=kind, qualifier=qualifier)
 
