@@ -65,6 +65,8 @@ def test_write_refuses_an_existing_folder_and_replaces_stale_parts(corpus: Path,
         with pytest.raises(dc.ExportError, match="exists"):
             dcd.write(results, "jsonl", out)
         summary = dcd.write(results, "jsonl", out, force=True)
+        again = dcd.write(dcd.documents(results), "jsonl", tmp_path / "from-documents")
+    assert again.written == summary.written and not again.failed
     assert not (out / "part-00099.jsonl").exists() and (out / "keep.txt").exists()
     expected, failed = _single_process(corpus, tmp_path / "single.jsonl")
     assert "".join(Path(f).read_text(encoding="utf-8") for f in summary.files) == expected

@@ -40,6 +40,7 @@ from .decoding import DEFAULT_MAX_BYTES
 from .errors import ExportError
 from .inputs import count_lines, input_error, is_jsonl, iter_jsonl, iter_sources, walk
 from .interfaces import Source
+from .models import Document
 
 __all__ = ["Partition", "WriteSummary", "documents", "partitions", "read", "write"]
 
@@ -173,14 +174,16 @@ def documents(results: Any) -> Any:
     return results.filter(lambda result: result.document is not None).map(lambda result: result.document)
 
 
-def _export_partition(results: Iterable[Result], index: int, format_: str, folder: str,
+def _export_partition(results: Iterable[Result | Document], index: int, format_: str, folder: str,
                       options: dict[str, Any]) -> tuple[int, str, list[tuple[str, str]]]:
     exporter = plugins.get_exporter(format_)
     failed: list[tuple[str, str]] = []
 
     def docs() -> Iterable[Any]:
         for result in results:
-            if result.document is not None:
+            if isinstance(result, Document):  # a bag of documents (from documents(...) or your own)
+                yield result
+            elif result.document is not None:
                 yield result.document
             else:
                 failed.append((result.origin, str(result.error)))
@@ -199,7 +202,7 @@ def write(results: Any, format: str, destination: str | os.PathLike[str], *,  # 
     Reading the parts in order gives the documents in input order.
 
     Args:
-        results: a bag from [`read`][diplomacy_corpus.dask.read].
+        results: a bag of results from [`read`][diplomacy_corpus.dask.read], or of documents.
         format: an exporter name (``jsonl``, ``json``, ``csv``...).
         destination: the output folder (on a file system the workers share).
         force: write into an existing folder, replacing its ``part-*`` outputs.
