@@ -263,3 +263,19 @@ def test_metric_like_text_never_crashes(text: str) -> None:
         assert metric.evidence is not None
         start = text.index(metric.text, metric.evidence.start)
         assert start + len(metric.text) <= metric.evidence.end
+
+
+def test_lexicons_use_the_model_vocabularies() -> None:
+    """Every kind and unit the data files name is one the models accept."""
+    import json
+    from importlib import resources
+
+    from diplomacy_corpus.models import METRIC_KINDS, METRIC_UNITS
+
+    folder = resources.files("diplomacy_corpus.extract.lexicons")
+    kinds = json.loads(folder.joinpath("metric_kinds.json").read_text(encoding="utf-8"))
+    units = json.loads(folder.joinpath("units.json").read_text(encoding="utf-8"))
+    named = {*kinds["money_cues"]["strong"].values(), *kinds["money_cues"]["weak"].values()}
+    named |= {*kinds["count_nouns"].values(), *kinds["party_nouns"].values()}
+    assert named <= METRIC_KINDS
+    assert {*units["currencies"], *units["prefix_symbols"].values()} <= METRIC_UNITS
