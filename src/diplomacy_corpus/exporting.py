@@ -244,7 +244,7 @@ def document_key(document: Document) -> str:
     Examples:
         >>> from diplomacy_corpus import Document
         >>> document_key(Document(origin="a.txt", text="Hà Nội"))
-        'e4c17c4fd2a49d4f'
+        '007530858abef192'
     """
     payload = f"{document.origin}\x00{document.text}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(payload).hexdigest()[:16]

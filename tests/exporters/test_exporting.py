@@ -102,3 +102,13 @@ def test_tables_declare_their_keys() -> None:
 def test_json_schema_ships_in_the_package() -> None:
     schema = json_schema()
     assert schema["properties"]["schema_version"]["const"] == dc.SCHEMA_VERSION
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import diplomacy_corpus.exporting
+
+    result = doctest.testmod(diplomacy_corpus.exporting)
+    assert result.attempted >= 4
+    assert result.failed == 0
