@@ -461,7 +461,7 @@ def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = N
         node = page.first(recipe.published)
         if node is not None:
             published = normalize_datetime(node.attributes.get("datetime") or node_text(node))
-    body = page.first((*recipe.body, *GENERIC_BODY))
+    body = (page.first(recipe.body) if recipe.body else None) or _best_container(page)
     if body is None and page.tree.body is not None:
         body = _densest(page.tree.body) or page.tree.body
     captions: list[str] = []
@@ -469,7 +469,7 @@ def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = N
     blocks: list[str] = []
     if body is not None:
         if lead is None:
-            lead_node = _first_in(body, GENERIC_LEAD) or page.first(GENERIC_LEAD)
+            lead_node = _first_in(body, GENERIC_LEAD) or _first_in(page.tree.root or body, GENERIC_LEAD)
             lead = node_text(lead_node) or None
         _remove(body, (*recipe.captions, *CAPTION_SELECTORS), captions)
         _remove(body, (*recipe.related, *RELATED_SELECTORS), related, links=True)
@@ -494,14 +494,49 @@ def parse_article(source: Source, *, name: str, recipe: ArticleRecipe | None = N
 
 
 def _first_in(root: Node, selectors: Iterable[str]) -> Node | None:
+    """The first node with some text, skipping teasers (inside links or list items)."""
     for selector in selectors:
         try:
-            node = root.css_first(selector)
+            nodes = root.css(selector)
         except Exception:
             continue
-        if node is not None and node_text(node):
-            return node
+        for node in nodes[:20]:
+            if len(node_text(node)) >= 20 and not _in_teaser(node):
+                return node
     return None
+
+
+def _in_teaser(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in {"a", "li"}:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _best_container(page: HtmlPage) -> Node | None:
+    """Among the usual article containers, the one whose paragraphs hold the most text.
+
+    Trying the selectors in order alone would take a teaser ``<article>`` in a sidebar
+    for the article.
+    """
+    candidates: list[tuple[Node, int]] = []
+    for selector in GENERIC_BODY:
+        try:
+            nodes = page.tree.css(selector)
+        except Exception:
+            continue
+        for node in nodes[:30]:
+            total = sum(len(node_text(p)) for p in node.css("p"))
+            if total:
+                candidates.append((node, total))
+    if not candidates:
+        return None
+    most = max(total for _, total in candidates)
+    # an outer wrapper holds the same paragraphs plus its sidebars: take the densest of the near-best
+    near = [(node, total) for node, total in candidates if total >= 0.8 * most]
+    return max(near, key=lambda item: item[1] / max(1, len(node_text(item[0]))))[0]
 
 
 def _author(text: str | None) -> str | None:

@@ -99,3 +99,18 @@ def test_recipe_with_a_broken_selector_does_not_crash() -> None:
                         name="x", recipe=recipe)
     assert doc.title == "Tiêu đề"
     assert "Thân bài." in doc.text
+
+
+def test_generic_page_prefers_the_article_over_teasers() -> None:
+    html = (
+        "<html><body><header><article class='teaser'><p>Tin nóng: Trần Teaser thăm Lào</p>"
+        "<a href='/x'><div class='sapo'>Lê Quảng Bá đề xuất nhiều sáng kiến hợp tác mới</div></a></article></header>"
+        "<div class='page'><div class='post-sapo'>Chiều 5/3, Bộ trưởng Ngoại giao tiếp Đại sứ Pháp tại Hà Nội.</div>"
+        "<div class='content-detail'><p>Bộ trưởng cảm ơn những đóng góp của Đại sứ cho quan hệ hai nước.</p>"
+        "<p>Đại sứ khẳng định sẽ tiếp tục là cầu nối giữa hai nước trong thời gian tới.</p></div>"
+        "<aside><p>Quảng cáo</p></aside></div></body></html>"
+    )
+    doc = parse_article(dc.Source.from_text(html, origin="t"), name="html")
+    assert doc.lead == "Chiều 5/3, Bộ trưởng Ngoại giao tiếp Đại sứ Pháp tại Hà Nội."
+    assert "Teaser" not in doc.text and "Quảng Bá" not in doc.text and "Quảng cáo" not in doc.text
+    assert doc.text.endswith("Đại sứ khẳng định sẽ tiếp tục là cầu nối giữa hai nước trong thời gian tới.")
