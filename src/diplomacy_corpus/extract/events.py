@@ -157,7 +157,7 @@ def find_events(
     for t in an.triggers:
         if _trigger_ok(an, t, blockers, nouns):
             valid.append(t)
-    valid_starts = [t[0] for t in valid]
+    valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
     del trig_starts
     person_country = {a.id: a.country for a in actors if a.kind == "person"}
     place_country = {(s, e): code for s, e, code in an.countries + an.places}
@@ -323,7 +323,7 @@ def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequ
         return False
     if _has_word(" ".join(before.split()[-3:]), blockers):
         return False
-    if spec.get("object") and _has_word(" ".join(before.split()[-4:]), ("các", "những", "nhiều")):
+    if spec["kind"] in ("visit", "agreement", "conference") and _has_word(" ".join(before.split()[-3:]), ("các", "những", "nhiều")):
         return False
     if spec.get("object"):
         window = view[max(0, ts - 60) : te + 80]
@@ -480,11 +480,11 @@ def _visitors(
     before = [m_ for m_ in before if not re.search(r"lời mời của\s*$", view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])]
     if before and re.search(r"\b(?:đang|đang ở)\s+$", view[max(0, ts - 10) : ts]):
         return [before[-1][2]]
-    for aid in subject:
-        if ok(aid) and any(m_[2] == aid for m_ in before) or (ok(aid) and not before and not after):
-            return [aid]
     if before:
-        return [before[0][2]]
+        return [before[-1][2]]
+    for aid in subject:
+        if ok(aid):
+            return [aid]
     after = [m_ for m_ in after if not re.search(r"lời mời\b", view[te : m_[0]]) and ok(m_[2])]
     return [after[0][2]] if after else []
 
