@@ -62,3 +62,20 @@ def test_layout_keeps_captions_and_related_out_of_the_text(text: str) -> None:
     assert all(p and p == p.strip() for p in parts.paragraphs)
     for line in parts.related:
         assert line not in parts.paragraphs
+
+
+_DATEISH = st.one_of(
+    st.text(max_size=40),
+    st.from_regex(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([T ]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATEISH)
+def test_dates_never_crash(value: str) -> None:
+    from diplomacy_corpus.htmlpage import normalize_datetime
+
+    found = normalize_datetime(value)
+    assert found is None or found[:4].isdigit()
+    stamp = layout.date_line(value)
+    assert stamp is None or stamp[:4].isdigit()
