@@ -108,6 +108,7 @@ def test_largest_is_not_a_rank() -> None:
         ("Năm ngoái có 1,8 triệu lượt du khách Hàn Quốc.", "count", 1.8e6),
         ("Đất nước có 97 triệu dân.", "population", 97e6),
         ("Hai bên ký 15 văn kiện hợp tác.", "count", 15),
+        ("Hai bên ký 12 thoả thuận hợp tác.", "count", 12),
         ("Lãnh đạo của 21 nền kinh tế tham dự.", "count", 21),
         ("Hơn 200 doanh nghiệp dự diễn đàn.", "count", 200),
         ("Hãng hàng không mua 12 chiếc máy bay.", "count", 12),
@@ -132,6 +133,7 @@ def test_visit_length_is_a_duration() -> None:
     [
         "Hai nước kỷ niệm 30 năm thiết lập quan hệ ngoại giao.",
         "Đây là phiên họp lần thứ 25 của Ủy ban, khóa 79.",
+        "Quốc hội khoá 14 họp; Tuyên bố chung được thông qua tại khoá họp.",
         "Ông Trump hội đàm với bà May tại số 10 phố Downing.",
         "Cơn bão số 3 gây thiệt hại nặng.",
         "Ông năm nay 62 tuổi và đến lúc 9 giờ 30.",
@@ -279,3 +281,39 @@ def test_lexicons_use_the_model_vocabularies() -> None:
     named |= {*kinds["count_nouns"].values(), *kinds["party_nouns"].values()}
     assert named <= METRIC_KINDS
     assert {*units["currencies"], *units["prefix_symbols"].values()} <= METRIC_UNITS
+
+
+def _lexicon_words() -> list[str]:
+    import json
+    from importlib import resources
+
+    folder = resources.files("diplomacy_corpus.extract.lexicons")
+    words: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not key.startswith("_"):
+                    words.append(key)
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for name in ("metric_kinds.json", "units.json", "number_words.json"):
+        walk(json.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+    return sorted(set(words))
+
+
+_LEXICON_PIECES = st.sampled_from([*_lexicon_words(), "12", "1.340", "2,5", "tỷ", "triệu", "USD", "%", "thứ", "2020"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LEXICON_PIECES, max_size=10).map(" ".join), st.sampled_from(["", "oà", "oả", "uỷ"]))
+def test_every_lexicon_word_is_safe_in_any_order(text: str, tone: str) -> None:
+    text = text.replace("òa", tone) if tone else text
+    for metric in _metrics(text):
+        assert metric.evidence is not None
+        assert metric.text in metric.evidence.text

@@ -41,12 +41,24 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+# Vietnamese places some tone marks two ways ('thỏa' and 'thoả', 'khóa' and 'khoá').
+# The lexicons use the new style; patterns accept both and look-ups fold to the new one.
+_NEW_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "óe": "oé", "òe": "oè", "ỏe": "oẻ",
+              "õe": "oẽ", "ọe": "oẹ", "úy": "uý", "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}  # fmt: skip
+_OLD_TONES = {old: new for new, old in _NEW_TONES.items()}
+_OLD_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_OLD_TONES)})(?!\\w)")  # open syllables only: 'khoảng' stays
+_NEW_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_NEW_TONES)})(?!\\w)")
+
+
 def _alt(words: Any) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    forms = {w for word in words for w in (word, _NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], word))}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """One space between words, new-style tone marks: the form the lexicons use."""
+    text = " ".join(text.split())
+    return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text) if "o" in text or "u" in text else text
 
 
 _KINDS = _load("metric_kinds.json")
