@@ -552,6 +552,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 _merge_into(people[other], people.pop(k))
                 order.remove(k)
                 break
+    _merge_spelling_variants(people, order)
     # Short forms: "Biden", "ông Phúc", "A.Kawada", "Thủ tướng Medvedev".
     for pm in shorts:
         target = _resolve_short(pm.name, people, order)
@@ -619,6 +620,33 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                             mentions=tuple(Span.of(text, s, e) for s, e in spans)))
     del view
     return actors, mentions
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two names differ by at most one edit or one swap per 8 letters (``Adibi``/``Abidi``)."""
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 8:
+        return False
+    limit = 1 + len(a) // 12
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit + 1:
+            return False
+        prev = cur
+    return prev[-1] <= limit + (1 if sorted(a) == sorted(b) else 0)
+
+
+def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]) -> None:
+    """One person written two ways (``Saleh Adibi``/``Saleh Abidi``): merge into the commoner."""
+    keys = [k for k in order if k in people and " " in k and not all(is_vietnamese_syllable(w) for w in k.split())]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a in people and b in people and a.split()[0][:1] == b.split()[0][:1] and _close(a.replace("-", " "), b.replace("-", " ")):
+                keep, drop = (a, b) if len(people[a]["mentions"]) >= len(people[b]["mentions"]) else (b, a)
+                _merge_into(people[keep], people.pop(drop))
+                order.remove(drop)
 
 
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:

@@ -40,6 +40,7 @@ _SITE_RE = re.compile(
     r"\s+(?:Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|"
     r"Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|các|một số)\b"
 )
+_HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 _INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call"})
 _UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
@@ -181,7 +182,7 @@ def find_events(
         inherited = None
         if date is None and kind in _INHERIT:
             if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
-                inherited = _last_day_before(date_list, date_starts, s_start)
+                inherited = _last_day_before(view, date_list, date_starts, s_start)
             elif si > 0:
                 inherited = _sentence_day(date_list, date_starts, sentences[si - 1])
             if inherited is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
@@ -304,6 +305,8 @@ def _title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, s
 def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
     ts, te, spec = t
     view = an.view
+    if _HABITUAL_RE.match(view, te):
+        return False
     if spec["kind"] in _STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
         return False
     nxt = view[te : te + 40].lstrip()
@@ -354,7 +357,7 @@ def _nearest_date(
             continue
         if re.search(r"(?:đến|tới|tầm nhìn|trước)\s+$", view[max(0, d.start - 8) : d.start]):
             continue
-        if i >= 2 and dates[i - 2].end >= d.start - 25 and "(" in view[dates[i - 2].end : d.start]:
+        if _alternate(view, dates, i - 1):
             continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets
         lo_, hi_ = (d.end, ts) if d.end <= ts else (te, d.start)
         crosses = "," in view[lo_:hi_] or ";" in view[lo_:hi_]
@@ -432,11 +435,16 @@ def _relabel(drafts: list[_Draft], evidence: tuple[int, int], si: int) -> bool:
     return False
 
 
-def _last_day_before(dates: Sequence[Any], starts: Sequence[int], pos: int) -> Any:
+def _alternate(view: str, dates: Sequence[Any], i: int) -> bool:
+    """Whether date ``i`` restates the one before it in brackets (``31/5 (1/6 giờ Hà Nội)``)."""
+    return i >= 1 and dates[i - 1].end >= dates[i].start - 25 and "(" in view[dates[i - 1].end : dates[i].start]
+
+
+def _last_day_before(view: str, dates: Sequence[Any], starts: Sequence[int], pos: int) -> Any:
     """The last day-precision date before ``pos`` (what ``Cùng ngày`` refers to)."""
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0:
-        if dates[i].precision == "day" and not dates[i].relative:
+        if dates[i].precision == "day" and not dates[i].relative and not _alternate(view, dates, i):
             return dates[i]
         i -= 1
     return None
