@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import ijson
 
 from . import plugins
 from ._workers import TimeLimitExceeded, time_limit
@@ -28,6 +29,8 @@ from .models import Document
 __all__ = ["Result", "export", "load", "parse", "parse_many", "parse_source", "parse_text"]
 
 logger = logging.getLogger("diplomacy_corpus")
+
+_PY_IJSON = ijson.get_backend("python")
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -276,34 +279,39 @@ def export(documents: Iterable[Document], format: str, destination: str | os.Pat
 def load(path: str | os.PathLike[str]) -> Iterator[Document]:
     """Read documents back from a ``json`` or ``jsonl`` export (``.gz`` too), lazily.
 
+    Both are streamed: a ``json`` export of 35,000 documents is read one document at a
+    time (with ijson), never as a whole.
+
     Raises:
         InputError: when the file is not such an export.
     """
     p = Path(path)
     opener = gzip.open if p.name.endswith(".gz") else open
+    lines = p.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
     try:
-        with opener(p, "rt", encoding="utf-8") as stream:  # type: ignore[operator]
-            head = stream.read(1)
-            while head and head.isspace():
-                head = stream.read(1)
-            if head == "[" or head == "{" and not p.name.endswith((".jsonl", ".jsonl.gz")):
-                data = json.loads(head + stream.read())
-                items = data.get("documents", []) if isinstance(data, dict) else data
-                if not isinstance(items, list):
-                    raise InputError(f"{p}: no 'documents' list")
-                for number, item in enumerate(items):
-                    yield _structure(item, f"{p}[{number}]")
+        with opener(p, "rb") as stream:  # type: ignore[operator]
+            if lines:
+                for number, line in enumerate(stream, start=1):
+                    if line.strip():
+                        yield _structure(json.loads(line), f"{p}:{number}")
                 return
-            first = head + stream.readline()
-            for number, line in enumerate([first], start=1):
-                if line.strip():
-                    yield _structure(json.loads(line), f"{p}:{number}")
-            for number, line in enumerate(stream, start=2):
-                if line.strip():
-                    yield _structure(json.loads(line), f"{p}:{number}")
+            head = stream.peek(64)[:64].lstrip() if hasattr(stream, "peek") else b"{"
+            prefix = "item" if head.startswith(b"[") else "documents.item"
+            done = 0
+            try:
+                for item in ijson.items(stream, prefix, use_float=True):
+                    yield _structure(item, f"{p}[{done}]")
+                    done += 1
+            except UnicodeDecodeError:
+                # The C backend cannot return lone surrogates (\ud800 escapes, e.g. from
+                # undecodable file names); the pure-Python backend can. Resume after `done`.
+                stream.seek(0)
+                for number, item in enumerate(_PY_IJSON.items(stream, prefix, use_float=True)):
+                    if number >= done:
+                        yield _structure(item, f"{p}[{number}]")
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, ijson.JSONError) as exc:
         raise InputError(f"{p}: not a JSON or JSON Lines export: {exc}") from None
 
 

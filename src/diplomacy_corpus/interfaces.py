@@ -28,6 +28,10 @@ from .models import Document
 
 __all__ = ["Exporter", "Parser", "Source", "StreamExporter", "atomic_destination"]
 
+# The process umask, read once: temporary outputs get the permissions a plain open() would give.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 _HTML_SNIFF = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta)[\s>]", re.I)
 
 
@@ -111,8 +115,10 @@ def atomic_destination(destination: str | os.PathLike[str], *, force: bool = Fal
     parent.mkdir(parents=True, exist_ok=True)
     if directory:
         tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent))
+        os.chmod(tmp, 0o777 & ~_UMASK)
     else:
         fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)
+        os.fchmod(fd, 0o666 & ~_UMASK)
         os.close(fd)
         tmp = Path(name)
     try:

@@ -206,6 +206,11 @@ class Span:
         return cls(start=start, end=end, text=text[start:end])
 
 
+def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{attribute.name} must be a finite number, not {value}")
+
+
 def _tuple_of(kind: type) -> Any:
     return v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
 
@@ -282,7 +287,7 @@ class Metric:
     """Identifier, unique within its document (``m1``)."""
     kind: str = attrs.field(validator=v.in_(METRIC_KINDS))
     """One of [`METRIC_KINDS`][diplomacy_corpus.models.METRIC_KINDS]."""
-    value: float = attrs.field(converter=float)
+    value: float = attrs.field(converter=float, validator=_finite)
     """The value, fully scaled (``123 tỷ USD`` is ``123000000000``); decreases are negative."""
     unit: str = attrs.field(validator=v.in_(METRIC_UNITS))
     """One of [`METRIC_UNITS`][diplomacy_corpus.models.METRIC_UNITS]."""
