@@ -210,3 +210,26 @@ def test_a_month_word_in_a_name_is_no_date() -> None:
 def test_today_followed_by_the_date() -> None:
     (mention,) = find_dates("Hôm nay 21/6, hai bên khai mạc hội nghị.")
     assert str(mention.date) == "--06-21"
+
+
+def _date_words() -> list[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(
+        resources.files("diplomacy_corpus.extract.lexicons").joinpath("date_words.json").read_text(encoding="utf-8")
+    )
+    words = [*data["relative"], *data["month_words"], *data["past_cues"], *data["future_cues"]]
+    words += [*data["day_triggers"], *data["weak_triggers"], *data["not_after_day_month"]]
+    return sorted(set(words))
+
+
+_WORD_PIECES = st.sampled_from([*_date_words(), "29/3", "4/4/2025", "20 - 22/11", "9/2023", "2013", "(", ")", ","])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=10).map(" ".join))
+def test_every_date_word_is_safe_in_any_order(text: str) -> None:
+    for reference in (None, REF, PartialDate(year=2020), PartialDate(year=2020, month=12)):
+        for mention in find_dates(text, reference=reference):
+            assert 0 <= mention.start < mention.end <= len(text)

@@ -216,8 +216,8 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
     if start and (low[start - 1].isalnum() or low[start - 1] in ".,/-"):
         return None  # inside a longer number
     before = low[max(0, start - _WINDOW) : start]
-    tail = before.rstrip(" \t\n\r\xa0(,")
-    last_word = tail.rsplit(None, 1)[-1] if tail else ""
+    parts = before.rsplit(None, 2)
+    last_word = (parts[-1].strip(_GLUE) or (parts[-2].rstrip(_GLUE) if len(parts) > 1 else "")) if parts else ""
     for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
         last_word = last_word.rpartition(mark)[2]
     if kind == "mo" and last_word != "tháng":
