@@ -557,8 +557,9 @@ class OutletParser(Parser):
     Subclass it and set ``name``, ``hosts`` and ``outlet_names`` (and ``recipe``).
     ``score`` gives 0.9 when the URL or the page's canonical link is on one of
     ``hosts``, 0.8 when the page's ``og:site_name`` matches ``outlet_names``, 0.6 when a
-    text copy names the outlet in its byline, dateline or a URL line, and 0 otherwise.
-    Photo credits never count (outlets reuse agency photos).
+    text copy names the outlet in its byline, dateline or a URL line, 0.3 when a page
+    without those carries one of ``page_markers`` (class names of the outlet's own
+    markup), and 0 otherwise. Photo credits never count (outlets reuse agency photos).
     """
 
     hosts: ClassVar[tuple[str, ...]] = ()
@@ -567,6 +568,9 @@ class OutletParser(Parser):
     """How bylines, datelines and URL lines name the outlet (``baochinhphu\\.vn|\\.vgp\\b``)."""
     recipe: ClassVar[ArticleRecipe] = ArticleRecipe()
     """Where the outlet's pages keep title, lead, body, byline, captions and related news."""
+    page_markers: ClassVar[tuple[str, ...]] = ()
+    """Strings only the outlet's own markup holds (``fck_detail``); found in a page without
+    a canonical link or site name, they make it the outlet's (score 0.3)."""
 
     def on_host(self, host: str | None) -> bool:
         """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
@@ -582,6 +586,8 @@ class OutletParser(Parser):
                 return 0.9
             if site and self.outlet_names is not None and self.outlet_names.search(site):
                 return 0.8
+            if host is None and site is None and any(marker in source.text for marker in self.page_markers):
+                return 0.3
             return 0.0
         if self.outlet_names is not None and layout.analyse(source.text, source.title).names_outlet(self.outlet_names):
             return 0.6

@@ -146,3 +146,9 @@ def test_pages_without_canonical_link_are_recognised_by_site_name(site_name: str
     html = (f'<html><head><meta property="og:site_name" content="{site_name}"></head>'
             "<body><h1>Tiêu đề bài viết</h1><article><p>Chiều 5/3, hai bên hội đàm.</p></article></body></html>")
     assert dc.parse_text(html, extract=False).source == source
+
+
+def test_outlet_markup_identifies_a_page_without_canonical_link() -> None:
+    html = ("<html><body><h1 class='title-detail'>Ngoại trưởng Mỹ thăm Việt Nam</h1>"
+            "<article class='fck_detail'><p class='Normal'>Chiều 5/3, hai bên hội đàm.</p></article></body></html>")
+    assert dc.parse_text(html, extract=False).source == "vnexpress"

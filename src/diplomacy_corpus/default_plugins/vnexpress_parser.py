@@ -20,9 +20,11 @@ class VnexpressParser(OutletParser):
 
     name = "vnexpress"
     description = "VnExpress (vnexpress.net): pages and plain-text copies"
-    recognises = "host vnexpress.net; text copies whose byline or URL line names VnExpress"
+    recognises = ("host vnexpress.net or site name VnExpress; pages with its 'fck_detail' markup; "
+                  "text copies whose byline or URL line names VnExpress")
     hosts = ("vnexpress.net",)
     outlet_names = re.compile(r"vnexpress|\bVNE\b", re.IGNORECASE)
+    page_markers = ("fck_detail", "title-detail")
     recipe = ArticleRecipe(
         title=("h1.title-detail", "h1.title_news_detail", "h1"),
         lead=("p.description", ".description"),
