@@ -20,7 +20,7 @@ import attrs
 
 from ..models import Actor, Span
 from . import lexicon
-from .names import TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_syllable, name_kind
+from .names import TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_run, is_vietnamese_syllable, name_kind
 
 __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
@@ -471,9 +471,9 @@ def _latin_names(an: Analysis) -> None:
     english = _english_words()
     taken = [(p.start, p.end) for p in an.persons]
     for m in _LATIN_RUN_RE.finditer(an.view):
-        words = m.group(0).split(" ")
-        if all(is_vietnamese_syllable(w) for w in words):
+        if is_vietnamese_run(m.group(0)):
             continue
+        words = m.group(0).split(" ")
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
@@ -688,27 +688,31 @@ def _resolve_short(form: str, people: dict[str, dict[str, Any]], order: list[str
 
 
 def _full_name_in_text(form: str, an: Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> str | None:
+    """Find ``First Last`` in the text for a short form ``Last`` (or ``F.Last``)."""
     m = _SHORT_INITIAL_RE.match(form)
     last = m.group(2) if m else form
-    rx = re.compile(r"((?:[A-Z][\w'’\-]*\w )+)" + re.escape(last) + r"(?![\w'’])")
-    for hit in rx.finditer(an.view):
-        if an.masked(hit.start()):
+    view = an.view
+    never = _surnames()[1]
+    i = view.find(" " + last)
+    while i >= 0:
+        end = i + 1 + len(last)
+        if end < len(view) and (view[end].isalnum() or view[end] in "'’"):
+            i = view.find(" " + last, end)
             continue
-        words = hit.group(1).split()
-        while words and (words[0] in _surnames()[1] or not is_cap(words[0]) or is_vietnamese_syllable(words[0]) and len(words) > 2):
+        words = view[max(0, i - 40) : i].split(" ")[-2:]
+        while words and (not is_cap(words[0]) or words[0] in never or has_vietnamese_letters(words[0])):
             words.pop(0)
-        if not words or len(words) > 2:
-            continue
-        start = hit.end() - len(" ".join(words + [last]))
-        if an.overlaps_hit(start, hit.end() - len(last), "country", "org", "place", "title"):
-            continue
-        name = an.text[start : hit.end()]
-        k = _key(name)
-        if k not in people:
-            people[k] = {"name": name, "titles": [], "country": None, "mentions": [(start, hit.end())],
-                         "aliases": set(), "kinds": {"foreign"}}
-            order.append(k)
-        return k
+        if words and all(is_cap(w) and w.isalpha() for w in words) and not an.masked(i):
+            start = i - len(" ".join(words))
+            if not an.overlaps_hit(start, i, "country", "org", "place", "title"):
+                name = an.text[start:end]
+                k = _key(name)
+                if k not in people:
+                    people[k] = {"name": name, "titles": [], "country": None, "mentions": [(start, end)],
+                                 "aliases": set(), "kinds": {"foreign"}}
+                    order.append(k)
+                return k
+        i = view.find(" " + last, end)
     return None
 
 

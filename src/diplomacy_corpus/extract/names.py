@@ -22,6 +22,12 @@ _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 _CODA = r"(?:ch|ng|nh|[cmnpt]|[iyuo])?"
 _SYLLABLE_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}")
+_SYLLABLE_RUN_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}(?: {_ONSET}[{_V}]{{1,3}}{_CODA})*", re.IGNORECASE)
+
+
+def is_vietnamese_run(words: str) -> bool:
+    """Whether every space-separated word of ``words`` could be a Vietnamese syllable."""
+    return bool(_SYLLABLE_RUN_RE.fullmatch(words))
 
 
 # Function words that start the next sentence when a period is missing ("... Ernst Wastler Tại cuộc tiếp").
