@@ -612,7 +612,10 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
 _DATELINE = re.compile(
     rf"^(?:{_UP}[\w.]*(?:\s+{_UP}[\w.]*){{0,3}}\s*)?\(\s*(?:{_OUTLET_WORDS}|[\w.-]+\.vn)\s*\)\s*[-–—:]\s*"
     r"|^(?:TTO|TGVN|TG&VN|NDĐT|QĐND|TTXVN|VOV\.VN|VOV|VTV|VNA|Dân trí|Chinhphu\.vn|VGP|[A-Z][\w-]+\.vn)"
-    r"\s*(?:[-–—]|\.(?=\s))\s*",
+    r"\s*(?:[-–—]|\.(?=\s))\s*"
+    # other outlets' tags ("PLO -", "SGGP Online -") only before a lead's usual opening
+    r"|^(?:[A-ZĐ&]{2,7}(?:\s+Online)?|Online)\s*[-–—]\s*"
+    r"(?=Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Theo|Tại|Trong|Rạng|Vừa|Mới|Sau|Trước|\d)",
 )
 
 

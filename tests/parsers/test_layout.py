@@ -224,3 +224,19 @@ def test_date_line_gives_the_publication_time() -> None:
 @pytest.mark.parametrize("line", ["Ngày 5/3/2024, hai bên hội đàm.", "31/02/2024", "Năm 2024"])
 def test_not_date_lines(line: str) -> None:
     assert layout.date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("SGGP Online - Chiều 5/3, hai bên hội đàm.", "SGGP Online -"),
+        ("PLO - Sáng 5/3, hai bên hội đàm.", "PLO -"),
+        ("TGVN. Chiều 5/3, hai bên hội đàm.", "TGVN."),
+        ("ASEAN - Trung Quốc tăng cường hợp tác.", None),
+        ("NATO - Nga căng thẳng leo thang.", None),
+    ],
+)
+def test_outlet_tags_opening_the_lead(lead: str, dateline: str | None) -> None:
+    parts = layout.analyse(f"Tiêu đề bài viết về ngoại giao\n{lead}\nThân bài.")
+    assert parts.dateline == dateline
+    assert parts.lead == (lead[len(dateline):].strip() if dateline else lead)
