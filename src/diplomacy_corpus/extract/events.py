@@ -34,6 +34,8 @@ _ANNIVERSARY_RE = re.compile(
 _LOCATION_RE = re.compile(rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
 _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
 _ANAPHORA_RE = re.compile(r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b")
+_BETWEEN_RE = re.compile(r"\s+(?:\w+\s+){0,3}?giữa\s")
+_COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
 _TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 _STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
 _SITE_RE = re.compile(
@@ -57,6 +59,7 @@ class _Draft:
     level: str | None
     evidence: list[tuple[int, int]]
     last_sentence: int = 0
+    counterpart: bool = False
 
 
 def _config() -> dict[str, Any]:
@@ -198,6 +201,12 @@ def find_events(
                 continue
         subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
         pairs: list[list[str]] = []
+        between = _BETWEEN_RE.match(view, te)
+        if between and kind in _TWO_PARTY | {"conference", "dialogue", "agreement"}:
+            named = _dedupe([m[2] for m in in_clause if m[0] >= between.end() - 1])
+            if len(named) >= 2:
+                persons = named
+                subject = []
         if kind == "visit":
             persons = _visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
         elif kind in _TWO_PARTY and len(persons) < 2:
@@ -235,6 +244,7 @@ def find_events(
                 level=_level(view, te, levels) if kind == "visit" else None,
                 evidence=[(s_start, s_end)],
                 last_sentence=si,
+                counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
             )
             _add(drafts, draft)
     _fill_years(drafts, date_list)
@@ -592,7 +602,7 @@ def _add(drafts: list[_Draft], new: _Draft) -> None:
         return
     if not new.persons and not new.others:
         return
-    if new.kind in _TWO_PARTY and len(new.persons) + len(new.others) < 2:
+    if new.kind in _TWO_PARTY and len(new.persons) + len(new.others) < 2 and not new.counterpart:
         return
     if new.kind in _UNDATED_DROP and new.date is None:
         return
