@@ -40,6 +40,8 @@ from .models import Document
 
 __all__ = [
     "CAPTION_SELECTORS",
+    "GENERIC_BODY",
+    "GENERIC_LEAD",
     "JUNK_SELECTORS",
     "RELATED_SELECTORS",
     "VIETNAM",
