@@ -218,7 +218,7 @@ def _org_regex() -> Any:
     if _org_re_cache is None or _org_re_cache[0] != lexicon.version():
         heads = lexicon.load("organizations").get("org_heads", [])
         alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or "(?!)"
-        word = r"[\w'’.&]+"
+        word = r"[\w'’&]+(?:[-.][\w'’&]+)*"
         _org_re_cache = (
             lexicon.version(),
             re.compile(rf"\b(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?"),

@@ -36,6 +36,7 @@ _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
 _ANAPHORA_RE = re.compile(r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b")
 _BETWEEN_RE = re.compile(r"\s+(?:\w+\s+){0,3}?giữa\s")
 _COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
+_PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
 _TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 _STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
 _SITE_RE = re.compile(
@@ -222,6 +223,11 @@ def find_events(
         elif kind in _TWO_PARTY and subject and subject[0] not in persons:
             # "X hội đàm với A; hội kiến B và C": one meeting per person met.
             pairs = [[subject[0], p] for p in persons]
+        elif kind in _TWO_PARTY and _PLURAL_RE.search(view, max(c_start, ts - 12), ts) and persons:
+            # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
+            host = persons[0]
+            met = _dedupe([m[2] for m in pmentions if te <= m[0] < s_end] + [m[2] for m in omentions if te <= m[0] < s_end])
+            pairs = [[host, x] for x in met if x != host]
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
         others: list[str] = []
