@@ -132,6 +132,7 @@ _CUE_AFTER = re.compile(
 _TRIGGER_LAST = frozenset(
     w.split()[-1] for w in [*_WORDS["day_triggers"], *_WORDS["weak_triggers"], "ngày", "hôm", "mùng"]
 )
+_DATE_NEXT = re.compile(r"\s*(?:[/.\-–—]|(?:tháng|đến|tới|và|năm)\s)")
 _GLUE = ".,;:!?()[]\"'“”‘’"
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
@@ -218,8 +219,9 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
     before = low[max(0, start - _WINDOW) : start]
     parts = before.rsplit(None, 2)
     last_word = (parts[-1].strip(_GLUE) or (parts[-2].rstrip(_GLUE) if len(parts) > 1 else "")) if parts else ""
-    for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
-        last_word = last_word.rpartition(mark)[2]
+    if not last_word.isalpha():
+        for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
+            last_word = last_word.rpartition(mark)[2]
     if kind == "mo" and last_word != "tháng":
         return None  # the quick exit of most numbers
     if kind == "yr" and last_word not in _YEAR_LAST:
@@ -386,9 +388,16 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     found: list[DateMention] = []
     pos = 0
     for run in _DIGITS.finditer(low):
-        if run.start() < pos:
-            continue
-        m = _NUMERIC.match(low, run.start())
+        start, size = run.start(), run.end() - run.start()
+        if start < pos or size == 3 or size > 4:
+            continue  # no day, month or year has three or five digits
+        near = low[max(0, start - 14) : start]
+        if size == 4:
+            if not any(word in near for word in _YEAR_LAST):
+                continue  # a year needs 'năm', 'giai đoạn' ... before it
+        elif "tháng" not in near and _DATE_NEXT.match(low, run.end()) is None:
+            continue  # a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it
+        m = _NUMERIC.match(low, start)
         if m is None:
             continue
         pos = m.end()
