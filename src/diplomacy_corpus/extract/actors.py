@@ -187,12 +187,12 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     starts = [s for s, _ in tokens]
     an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
     an.hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
+    index = {s: n for n, s in enumerate(starts)} if tokens else {}
     for start, end, entries, cats in scanned:
-        i = bisect.bisect_left(starts, start)
-        if i < len(tokens) and tokens[i][0] == start:
-            j = bisect.bisect_left(starts, end)
-            an.hits[i] = (j, end, entries)
-        if cats.isdisjoint(_ACTOR_CATS) or an.masked(start):
+        i = index.get(start)
+        if i is not None:
+            an.hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
+        if cats.isdisjoint(_ACTOR_CATS) or (masks and an.masked(start)):
             continue
         for e in entries:
             if e.category == "country":
@@ -221,7 +221,7 @@ def _org_regex() -> Any:
         word = r"[\w'’&]+(?:[-.][\w'’&]+)*"
         _org_re_cache = (
             lexicon.version(),
-            re.compile(rf"\b(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?"),
+            re.compile(rf"(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?"),
         )
     return _org_re_cache[1]
 
@@ -238,6 +238,9 @@ def _generic_orgs(an: Analysis) -> None:
             break
         start = m.start()
         text = m.group(0)
+        if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "'’"):
+            pos = start + 1
+            continue
         words = text.split(" ")
         # Stop at the first lowercase word that is a verb or a function word.
         cut = len(words)
