@@ -96,6 +96,15 @@ def test_a_second_rank_after_va() -> None:
     assert [m.value for m in _metrics(text) if m.kind == "rank"] == [4.0, 18.0]
 
 
+def test_multiples_in_words() -> None:
+    text = "Kim ngạch tăng gấp đôi, đầu tư tăng gấp ba lần và du lịch tăng gấp rưỡi."
+    assert [(m.value, m.unit, m.kind) for m in _metrics(text)] == [
+        (2.0, "times", "growth"),
+        (3.0, "times", "growth"),
+        (1.5, "times", "growth"),
+    ]
+
+
 def test_largest_is_not_a_rank() -> None:
     assert _metrics("Trung Quốc là đối tác thương mại lớn nhất và đứng đầu về du lịch.") == []
 

@@ -122,6 +122,8 @@ _ORDINALS = {
     "chín": 9,
     "mười": 10,
 }
+_MULTIPLE_WORDS = {"đôi": 2.0, "rưỡi": 1.5, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "mười": 10.0}
+_WORD_TIMES = re.compile(rf"gấp\s+(?P<w>{_alt(_MULTIPLE_WORDS)})(?:\s+lần)?(?!\w)")
 _RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK = re.compile(rf"(?:thứ|hạng)\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])")
@@ -134,7 +136,7 @@ _COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ)\s+(
 _JUST_BEFORE_PERIOD = re.compile(r"\s*\(?\s*(?:(?:vào|trong|của|cho|tính\s+đến|đến|hết|riêng)\s+)*")
 _LEADING = re.compile(r"^(?:từ|đến|vào|trong|hồi|tính\s+đến)\s+", re.IGNORECASE)
 _SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
-_QUICK = re.compile(r"\d|thứ\s|hạng\s|triệu|tỷ|tỉ")
+_QUICK = re.compile(r"\d|thứ\s|hạng\s|triệu|tỷ|tỉ|gấp")
 
 
 _SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
@@ -172,6 +174,18 @@ def _ranks(low: str) -> list[re.Match[str]]:
                     found.append(m)
             i = low.find(word, i + 1)
     found.sort(key=lambda m: m.start())
+    return found
+
+
+def _word_multiples(low: str) -> list[re.Match[str]]:
+    """'gấp đôi', 'gấp ba lần': multiples in words (in digits they are ordinary numbers)."""
+    found = []
+    i = low.find("gấp")
+    while i >= 0:
+        m = _WORD_TIMES.match(low, i)
+        if m is not None and not (i and low[i - 1].isalnum()):
+            found.append(m)
+        i = low.find("gấp", i + 1)
     return found
 
 
@@ -395,7 +409,7 @@ def find_metrics(
     low = _lower(text)
     numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b))
     whole = _cached_dates(text, reference)  # the dates the events just read, if any
-    ranks = _ranks(low)
+    ranks = _ranks(low) + _word_multiples(low)
     if not numbers and not ranks:
         return []
     starts = [s for s, _ in sentences]
@@ -430,6 +444,10 @@ def find_metrics(
             _qualifier_after(low, fig, e)
             figures.append(fig)
         for r in rks:
+            if r.re is _WORD_TIMES:  # 'tăng gấp đôi'
+                value = _MULTIPLE_WORDS[r.group("w")]
+                figures.append(_Figure(start=r.start(), end=r.end(), value=value, unit="times", kind="growth"))
+                continue
             raw = r.group("n")
             value = int(raw) if raw.isdigit() else _ORDINALS[raw]
             figures.append(_Figure(start=r.start(), end=r.end(), value=value, unit="rank", kind="rank"))
