@@ -94,7 +94,9 @@ def test_latin_name_without_title_but_organization_words_are_no_person() -> None
 
 
 def test_countries_and_organizations() -> None:
-    a = _actors("Việt Nam và Hoa Kỳ ủng hộ vai trò trung tâm của ASEAN tại Liên Hợp Quốc; quan hệ Việt - Trung tốt đẹp.")
+    a = _actors(
+        "Việt Nam và Hoa Kỳ ủng hộ vai trò trung tâm của ASEAN tại Liên Hợp Quốc; quan hệ Việt - Trung tốt đẹp."
+    )
     kinds = {(x.kind, x.country or x.name) for x in a.values()}
     assert ("country", "VN") in kinds and ("country", "US") in kinds
     assert ("organization", "ASEAN") in kinds and ("organization", "Liên Hợp Quốc") in kinds

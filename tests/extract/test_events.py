@@ -27,7 +27,9 @@ def test_phone_call_with_participants_date_and_codes() -> None:
 
 
 def test_publication_year_fills_the_date() -> None:
-    events, _ = _events("Tối 12/4, Thủ tướng Phạm Minh Hải đã điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru.", "2025-04-13")
+    events, _ = _events(
+        "Tối 12/4, Thủ tướng Phạm Minh Hải đã điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru.", "2025-04-13"
+    )
     assert str(events[0].date) == "2025-04-12"
 
 

@@ -9,10 +9,48 @@ from diplomacy_corpus.extract import extract, reference_date
 from diplomacy_corpus.models import EVENT_KINDS, Document
 
 _WORDS = [
-    "Thủ tướng", "Tổng thống", "Mỹ", "Việt Nam", "hội đàm", "điện đàm", "chuyến thăm", "tiếp", "ông", "bà",
-    "Nguyễn Văn An", "Joe Biden", "Biden", "ngày 21/11", "tháng 9/2023", "năm 2013", "tại", "Hà Nội", ",", ".",
-    ";", "\n", "Ảnh:", "Đối thoại", "ký kết", "Hiệp định", "người đồng cấp", "Đoàn", "do", "dẫn đầu", "của",
-    "Tin Liên Quan", "(Nguồn: AFP)", "[", "]", "–", "’", "O’Brien", "1.340", "tỷ USD", "Đại sứ", "cựu",
+    "Thủ tướng",
+    "Tổng thống",
+    "Mỹ",
+    "Việt Nam",
+    "hội đàm",
+    "điện đàm",
+    "chuyến thăm",
+    "tiếp",
+    "ông",
+    "bà",
+    "Nguyễn Văn An",
+    "Joe Biden",
+    "Biden",
+    "ngày 21/11",
+    "tháng 9/2023",
+    "năm 2013",
+    "tại",
+    "Hà Nội",
+    ",",
+    ".",
+    ";",
+    "\n",
+    "Ảnh:",
+    "Đối thoại",
+    "ký kết",
+    "Hiệp định",
+    "người đồng cấp",
+    "Đoàn",
+    "do",
+    "dẫn đầu",
+    "của",
+    "Tin Liên Quan",
+    "(Nguồn: AFP)",
+    "[",
+    "]",
+    "–",
+    "’",
+    "O’Brien",
+    "1.340",
+    "tỷ USD",
+    "Đại sứ",
+    "cựu",
 ]
 news_like = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
 
@@ -52,7 +90,9 @@ def test_extract_returns_a_copy_and_keeps_metadata() -> None:
 
 
 def test_ids_are_unique_and_typed() -> None:
-    out = extract(Document(origin="x", text="Tổng thống Mỹ Joe Biden điện đàm với Thủ tướng Nhật Bản Kishida Fumio về ASEAN."))
+    out = extract(
+        Document(origin="x", text="Tổng thống Mỹ Joe Biden điện đàm với Thủ tướng Nhật Bản Kishida Fumio về ASEAN.")
+    )
     ids = [a.id for a in out.actors]
     assert len(ids) == len(set(ids))
     assert {a.id[0] for a in out.actors if a.kind == "person"} == {"p"}

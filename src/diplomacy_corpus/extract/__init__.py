@@ -18,18 +18,10 @@ import attrs
 
 from ..models import Document, PartialDate
 from .actors import analyse, build_actors
+from .dates import find_dates as _find_dates
 from .events import find_events
+from .metrics import find_metrics as _find_metrics
 from .text import masked_regions, match_view, split_sentences
-
-try:  # written in parallel; the pipeline works without it
-    from .metrics import find_metrics as _find_metrics
-except ImportError:  # pragma: no cover - depends on the tree
-    _find_metrics = None
-
-try:
-    from .dates import find_dates as _find_dates
-except ImportError:  # pragma: no cover - depends on the tree
-    _find_dates = None
 
 __all__ = ["extract", "reference_date"]
 
@@ -74,16 +66,16 @@ def extract(document: Document) -> Document:
     analysis = analyse(text, view, masks)
     actors, mentions = build_actors(analysis)
     dates: list[Any] = []
-    if _find_dates is not None and analysis.triggers:
+    if analysis.triggers:
         try:
             dates = _find_dates(text, reference=reference)
-        except Exception:  # noqa: BLE001 - a date bug must not lose the document
+        except Exception:
             logger.exception("find_dates failed on %s", document.origin)
     events = find_events(analysis, sentences, actors, mentions, dates)
     metrics: list[Any] = []
     if _find_metrics is not None:
         try:
             metrics = list(_find_metrics(text, sentences, reference=reference))
-        except Exception:  # noqa: BLE001 - a metric bug must not lose the document
+        except Exception:
             logger.exception("find_metrics failed on %s", document.origin)
     return attrs.evolve(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))

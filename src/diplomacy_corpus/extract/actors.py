@@ -26,9 +26,58 @@ __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
 _CONNECTORS = frozenset({"và", "kiêm", "về", "của"})
 _VERBS = frozenset(
-    "đã sẽ đang cũng vừa là được bị có cho biết nói khẳng định nhấn mạnh tiếp gặp hội thăm dự tham phát "
-    "tuyên đánh bày hoan đề ký trao với tại trong khi sau trước để nhằm theo thì mà rằng này đó các những "
-    "một hai ba nhiều".split()
+    [
+        "đã",
+        "sẽ",
+        "đang",
+        "cũng",
+        "vừa",
+        "là",
+        "được",
+        "bị",
+        "có",
+        "cho",
+        "biết",
+        "nói",
+        "khẳng",
+        "định",
+        "nhấn",
+        "mạnh",
+        "tiếp",
+        "gặp",
+        "hội",
+        "thăm",
+        "dự",
+        "tham",
+        "phát",
+        "tuyên",
+        "đánh",
+        "bày",
+        "hoan",
+        "đề",
+        "ký",
+        "trao",
+        "với",
+        "tại",
+        "trong",
+        "khi",
+        "sau",
+        "trước",
+        "để",
+        "nhằm",
+        "theo",
+        "thì",
+        "mà",
+        "rằng",
+        "này",
+        "đó",
+        "các",
+        "những",
+        "một",
+        "hai",
+        "ba",
+        "nhiều",
+    ]
 )
 _FORMER = ("cựu", "nguyên")
 _LATIN_RUN_RE = re.compile(
@@ -78,9 +127,10 @@ class Analysis:
         spans = self.hit_spans
         j = bisect.bisect_left(spans, (end, -1)) - 1
         while j >= 0 and spans[j][1] > start - 200:
-            if spans[j][1] > start and spans[j][0] < end:
-                if not categories or any(c in categories for c in spans[j][2]):
-                    return True
+            if (spans[j][1] > start and spans[j][0] < end) and (
+                not categories or any(c in categories for c in spans[j][2])
+            ):
+                return True
             j -= 1
         return False
 
@@ -246,14 +296,14 @@ def _generic_orgs(an: Analysis) -> None:
         cut = len(words)
         for i, w in enumerate(words[1:], 1):
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if w in _VERBS or w in _CONNECTORS and (w != "và" or not nxt[:1].isupper()):
+            if w in _VERBS or (w in _CONNECTORS and (w != "và" or not nxt[:1].isupper())):
                 cut = i
                 break
         pos = start + len(" ".join(words[:cut])) + 1 if cut < len(words) else m.end()
         if any(text.startswith(x) for x in _NOT_ORG) or an.masked(start):
             continue
         words = words[:cut]
-        while words and (words[-1] == "-" or not words[-1][:1].isupper() and not words[-1].startswith("(")):
+        while words and (words[-1] == "-" or (not words[-1][:1].isupper() and not words[-1].startswith("("))):
             if len(words) >= 2 and words[-2][:1].isupper() and words[-1] not in _VERBS and words[-1] != "-":
                 break
             words.pop()
@@ -296,7 +346,9 @@ def _run(an: Analysis, k: int, limit: int) -> int:
     return j
 
 
-def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
+def _chain(
+    an: Analysis, i: int, *, want_name: bool
+) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
     """Parse titles, complements and countries from token ``i``; then a name if wanted.
 
     Returns:
@@ -317,8 +369,10 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
         if current is not None:
             canon, takes = current
             words = list(comp)
-            while len(words) > 1 and not words[-1][:1].isupper() and not (
-                words[-2][:1].isupper() and words[-1] not in _CONNECTORS and words[-1] not in _VERBS
+            while (
+                len(words) > 1
+                and not words[-1][:1].isupper()
+                and not (words[-2][:1].isupper() and words[-1] not in _CONNECTORS and words[-1] not in _VERBS)
             ):
                 words.pop()
             if words and not words[-1][:1].isupper() and len(words) == 1:
@@ -373,7 +427,7 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
         if tok == "tại" and an.entry(k + 1, "country", "place") is not None:
             k = an.entry(k + 1, "country", "place")[0]  # type: ignore[index]
             continue
-        if tok == "nước" and k == i + 1 or tok in ("Chính", "phủ") and False:
+        if tok == "nước" and k == i + 1:
             k += 1
             continue
         if tok[:1].isupper() and not is_cap(tok):
@@ -391,14 +445,21 @@ def _chain(an: Analysis, i: int, *, want_name: bool) -> tuple[list[str], str | N
                 close()
                 return titles, country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
             two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
-            if nk is not None and nk[1] == "short" and direct and j == k + 1 and tok not in _org_words()[0] and two not in _org_words()[0]:
+            if (
+                nk is not None
+                and nk[1] == "short"
+                and direct
+                and j == k + 1
+                and tok not in _org_words()[0]
+                and two not in _org_words()[0]
+            ):
                 close()
                 return titles, country, j, (k, j, "short"), counterpart
             comp.extend(run)
             direct, lower_run = False, 0
             k = j
             continue
-        if tok[0].isdigit() or current is None and not counterpart:
+        if tok[0].isdigit() or (current is None and not counterpart):
             break
         if comp and (lower_run < 8 or tok in _CONNECTORS) and tok not in _VERBS:
             comp.append(tok)
@@ -452,7 +513,9 @@ def _find_persons(an: Analysis) -> None:
             claimed.add(t)
         if name is None:
             if titles:
-                an.title_only.append((an.tokens[i][0], an.tokens[k - 1][1] if k > i else an.tokens[i][1], titles[0], country))
+                an.title_only.append(
+                    (an.tokens[i][0], an.tokens[k - 1][1] if k > i else an.tokens[i][1], titles[0], country)
+                )
             continue
         s_tok, e_tok, kind = name
         start, end = an.tokens[s_tok][0], an.tokens[e_tok - 1][1]
@@ -490,9 +553,32 @@ def _after_prefix(an: Analysis, i: int) -> bool:
 
 
 _PLACE_PREFIXES = frozenset(
-    {"Lăng", "Khu di tích", "Bảo tàng", "Đại học", "Thành phố", "TP", "TP.", "Tp", "Nhà tưởng niệm", "Tượng đài",
-     "Quảng trường", "Đền", "Trường", "Học viện", "Giải thưởng", "Huân chương", "Đường", "Phố", "Cầu", "Nhà máy",
-     "Quỹ", "Công viên", "Khu tưởng niệm", "Di tích"}
+    {
+        "Lăng",
+        "Khu di tích",
+        "Bảo tàng",
+        "Đại học",
+        "Thành phố",
+        "TP",
+        "TP.",
+        "Tp",
+        "Nhà tưởng niệm",
+        "Tượng đài",
+        "Quảng trường",
+        "Đền",
+        "Trường",
+        "Học viện",
+        "Giải thưởng",
+        "Huân chương",
+        "Đường",
+        "Phố",
+        "Cầu",
+        "Nhà máy",
+        "Quỹ",
+        "Công viên",
+        "Khu tưởng niệm",
+        "Di tích",
+    }
 )
 
 
@@ -538,7 +624,9 @@ def _latin_names(an: Analysis) -> None:
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
         while words and (
-            not is_cap(words[0]) or words[0] in never or has_vietnamese_letters(words[0])
+            not is_cap(words[0])
+            or words[0] in never
+            or has_vietnamese_letters(words[0])
             or an.overlaps_hit(start, start + len(words[0]))
         ):
             start += len(words.pop(0)) + 1
@@ -619,10 +707,11 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         if target is None and not is_vietnamese_syllable(pm.name):
             target = _full_name_in_text(pm.name, an, people, order)
         if target is None:
-            if is_vietnamese_syllable(pm.name) or not pm.titles and not pm.counterpart:
+            if is_vietnamese_syllable(pm.name) or (not pm.titles and not pm.counterpart):
                 continue
-            target = person_for(pm.name)
-        p = people[target] if isinstance(target, str) else target
+            p = person_for(pm.name)
+        else:
+            p = people[target]
         _absorb(p, pm)
         if pm.name != p["name"]:
             p["aliases"].add(pm.name)
@@ -663,8 +752,11 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     for n_, (oid, spans) in enumerate(org_spans.items(), 1):
         aid = f"o{n_}"
         mentions[aid] = spans
-        actors.append(Actor(id=aid, name=org_names[oid], kind="organization",
-                            mentions=tuple(Span.of(text, s, e) for s, e in spans)))
+        actors.append(
+            Actor(
+                id=aid, name=org_names[oid], kind="organization", mentions=tuple(Span.of(text, s, e) for s, e in spans)
+            )
+        )
     person_spans = sorted(s for p in people.values() for s in p["mentions"])
     by_code: dict[str, list[tuple[int, int]]] = {}
     for s, e, code in an.countries:
@@ -676,8 +768,15 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     for code, spans in by_code.items():
         aid = f"c-{code}"
         mentions[aid] = spans
-        actors.append(Actor(id=aid, name=names.get(code, [code])[0], kind="country", country=code,
-                            mentions=tuple(Span.of(text, s, e) for s, e in spans)))
+        actors.append(
+            Actor(
+                id=aid,
+                name=names.get(code, [code])[0],
+                kind="country",
+                country=code,
+                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+            )
+        )
     del view
     return actors, mentions
 
@@ -703,7 +802,12 @@ def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]
     keys = [k for k in order if k in people and " " in k and not all(is_vietnamese_syllable(w) for w in k.split())]
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if a in people and b in people and a.split()[0][:1] == b.split()[0][:1] and _close(a.replace("-", " "), b.replace("-", " ")):
+            if (
+                a in people
+                and b in people
+                and a.split()[0][:1] == b.split()[0][:1]
+                and _close(a.replace("-", " "), b.replace("-", " "))
+            ):
                 keep, drop = (a, b) if len(people[a]["mentions"]) >= len(people[b]["mentions"]) else (b, a)
                 _merge_into(people[keep], people.pop(drop))
                 order.remove(drop)
@@ -721,7 +825,7 @@ def _absorb(p: dict[str, Any], pm: PersonMention) -> None:
     for t in pm.titles:
         if t not in p["titles"]:
             p["titles"].append(t)
-    if pm.country and (p["country"] is None or pm.explicit_country and not p.get("explicit")):
+    if pm.country and (p["country"] is None or (pm.explicit_country and not p.get("explicit"))):
         p["country"] = pm.country
         p["explicit"] = pm.explicit_country
     if pm.counterpart:
@@ -768,8 +872,14 @@ def _full_name_in_text(form: str, an: Analysis, people: dict[str, dict[str, Any]
                 name = an.text[start:end]
                 k = _key(name)
                 if k not in people:
-                    people[k] = {"name": name, "titles": [], "country": None, "mentions": [(start, end)],
-                                 "aliases": set(), "kinds": {"foreign"}}
+                    people[k] = {
+                        "name": name,
+                        "titles": [],
+                        "country": None,
+                        "mentions": [(start, end)],
+                        "aliases": set(),
+                        "kinds": {"foreign"},
+                    }
                     order.append(k)
                 return k
         i = view.find(" " + last, end)
@@ -796,7 +906,9 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
         i = text.find(form)
         while i >= 0:
             e = i + len(form)
-            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (e >= n or not (text[e].isalnum() or text[e] in "'’")):
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (
+                e >= n or not (text[e].isalnum() or text[e] in "'’")
+            ):
                 found.append((i, e, form))
             i = text.find(form, e)
     taken = set(covered)

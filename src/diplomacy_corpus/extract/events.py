@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -33,7 +34,9 @@ _ANNIVERSARY_RE = re.compile(
 )
 _LOCATION_RE = re.compile(rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
 _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
-_ANAPHORA_RE = re.compile(r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b")
+_ANAPHORA_RE = re.compile(
+    r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b"
+)
 _BETWEEN_RE = re.compile(r"\s+(?:\w+\s+){0,3}?giữa\s")
 _COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
 _PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
@@ -64,11 +67,13 @@ class _Draft:
 
 
 def _config() -> dict[str, Any]:
-    return lexicon.load("event_triggers")
+    data: dict[str, Any] = lexicon.load("event_triggers")
+    return data
 
 
 def _codes() -> dict[str, Any]:
-    return lexicon.load("event_codes").get("codes", {})
+    codes: dict[str, Any] = lexicon.load("event_codes").get("codes", {})
+    return codes
 
 
 def _words_before(view: str, start: int, lo: int, n: int = 6) -> str:
@@ -226,7 +231,9 @@ def find_events(
         elif kind in _TWO_PARTY and _PLURAL_RE.search(view, max(c_start, ts - 12), ts) and persons:
             # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
             host = persons[0]
-            met = _dedupe([m[2] for m in pmentions if te <= m[0] < s_end] + [m[2] for m in omentions if te <= m[0] < s_end])
+            met = _dedupe(
+                [m[2] for m in pmentions if te <= m[0] < s_end] + [m[2] for m in omentions if te <= m[0] < s_end]
+            )
             pairs = [[host, x] for x in met if x != host]
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
@@ -309,7 +316,8 @@ def _title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, s
     persons = [a for a in actors if a.kind == "person"]
     for s, e, title, country in an.title_only:
         found = [
-            a for a in persons
+            a
+            for a in persons
             if any(t == title or t.startswith(title + " ") for t in a.titles)
             and (country is None or a.country == country)
         ]
@@ -318,7 +326,9 @@ def _title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, s
     return out
 
 
-def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
+def _trigger_ok(
+    an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]
+) -> bool:
     ts, te, spec = t
     view = an.view
     if _HABITUAL_RE.match(view, te):
@@ -334,7 +344,11 @@ def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequ
         if not ok:
             word = nxt.split(" ", 1)[0] if nxt else ""
             word = word.strip(",.;:")
-            ok = bool(word) and (is_cap(word) or word[:1].isupper() or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái"))
+            ok = bool(word) and (
+                is_cap(word)
+                or word[:1].isupper()
+                or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái")
+            )
         if not ok:
             return False
     before = _words_before(view, ts, 0, 5)
@@ -342,7 +356,9 @@ def _trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequ
         return False
     if _has_word(" ".join(before.split()[-3:]), blockers):
         return False
-    if spec["kind"] in ("visit", "agreement", "conference") and _has_word(" ".join(before.split()[-3:]), ("các", "những", "nhiều")):
+    if spec["kind"] in ("visit", "agreement", "conference") and _has_word(
+        " ".join(before.split()[-3:]), ("các", "những", "nhiều")
+    ):
         return False
     if spec.get("object"):
         window = view[max(0, ts - 60) : te + 80]
@@ -415,7 +431,12 @@ _BACKREF_RE = re.compile(
 
 
 def _anaphoric(
-    view: str, ts: int, te: int, c_start: int, c_end: int, in_clause: Sequence[tuple[int, int, str]],
+    view: str,
+    ts: int,
+    te: int,
+    c_start: int,
+    c_end: int,
+    in_clause: Sequence[tuple[int, int, str]],
     date_starts: Sequence[int],
 ) -> bool:
     """``Tại buổi tiếp, ...``, ``Trong khuôn khổ chuyến thăm, ...``: a reference back."""
@@ -467,9 +488,15 @@ def _last_day_before(view: str, dates: Sequence[Any], starts: Sequence[int], pos
 
 
 def _visitors(
-    view: str, in_clause: Sequence[tuple[int, int, str]], ts: int, te: int, c_start: int,
-    heads: Sequence[tuple[int, str]], person_country: dict[str, str | None],
-    place_country: dict[tuple[int, int], str], subject: Sequence[str],
+    view: str,
+    in_clause: Sequence[tuple[int, int, str]],
+    ts: int,
+    te: int,
+    c_start: int,
+    heads: Sequence[tuple[int, str]],
+    person_country: dict[str, str | None],
+    place_country: dict[tuple[int, int], str],
+    subject: Sequence[str],
 ) -> list[str]:
     """The visitor of a visit trigger.
 
@@ -478,9 +505,12 @@ def _visitors(
     nearest person before, then after. A person of the destination state is no visitor.
     """
     dest = None
-    m = re.match(r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*", view[te : te + 80])
+    m = re.match(
+        r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*",
+        view[te : te + 80],
+    )
     j = te + (m.end() if m else 0)
-    for (s, e), code in place_country.items():
+    for (s, _e), code in place_country.items():
         if s == j:
             dest = code
             break
@@ -501,7 +531,9 @@ def _visitors(
         if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80 and ok(after[0][2]):
             return [after[0][2]]
     before = [m_ for m_ in in_clause if m_[1] <= ts and "lời mời" not in view[m_[1] : ts]]
-    before = [m_ for m_ in before if not re.search(r"lời mời của\s*$", view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])]
+    before = [
+        m_ for m_ in before if not re.search(r"lời mời của\s*$", view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])
+    ]
     if before and re.search(r"\b(?:đang|đang ở)\s+$", view[max(0, ts - 10) : ts]):
         return [before[-1][2]]
     if before:
@@ -517,7 +549,10 @@ def _location(an: Analysis, kind: str, ts: int, te: int, c_start: int, c_end: in
     view = an.view
     if kind == "visit":
         j = te
-        m = re.match(r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*", view[j:c_end])
+        m = re.match(
+            r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*",
+            view[j:c_end],
+        )
         if m:
             j += m.end()
         for s, e, _ in an.countries + an.places:
@@ -551,7 +586,12 @@ def _capitalised_phrase_end(view: str, pos: int, limit: int) -> int:
             end = m.end()
             continue
         nxt = toks[n + 1].group(0) if n + 1 < len(toks) else ""
-        if tok[0].isalpha() and prev_cap and (nxt[:1].isupper() or not nxt[:1].isalpha()) and tok not in ("và", "của", "do", "nhân", "theo", "với"):
+        if (
+            tok[0].isalpha()
+            and prev_cap
+            and (nxt[:1].isupper() or not nxt[:1].isalpha())
+            and tok not in ("và", "của", "do", "nhân", "theo", "với")
+        ):
             end = m.end()
             prev_cap = False
             continue
@@ -615,6 +655,9 @@ def _add(drafts: list[_Draft], new: _Draft) -> None:
     drafts.append(new)
 
 
+def _precision(d: PartialDate) -> int:
+    return (d.year is not None) + (d.month is not None) + (d.day is not None)
+
+
 def _more_precise(a: PartialDate, b: PartialDate) -> bool:
-    score = lambda d: (d.year is not None) + (d.month is not None) + (d.day is not None)  # noqa: E731
-    return score(a) > score(b)
+    return _precision(a) > _precision(b)

@@ -19,8 +19,8 @@ lexicons are rebuilt on their next use.
 from __future__ import annotations
 
 import copy
-import re as _re
 import json
+import re as _re
 import threading
 from importlib import resources
 from typing import Any
@@ -227,7 +227,7 @@ class PhraseMatcher:
         self._automaton: Any = None
         self._padded: dict[str, str] = {}
         try:
-            import ahocorasick  # optional speed-up
+            import ahocorasick  # type: ignore[import-not-found]  # optional speed-up
 
             automaton = ahocorasick.Automaton()
             for key in self.table:

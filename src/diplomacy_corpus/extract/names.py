@@ -32,9 +32,34 @@ def is_vietnamese_run(words: str) -> bool:
 
 # Function words that start the next sentence when a period is missing ("... Ernst Wastler Tại cuộc tiếp").
 _TRAILING = frozenset(
-    "Tại Theo Trong Sau Khi Với Và Là Có Đã Sẽ Đang Cũng Ngày Chiều Tối Trưa Đêm Hôm Để Ông Bà".split()
+    [
+        "Tại",
+        "Theo",
+        "Trong",
+        "Sau",
+        "Khi",
+        "Với",
+        "Và",
+        "Là",
+        "Có",
+        "Đã",
+        "Sẽ",
+        "Đang",
+        "Cũng",
+        "Ngày",
+        "Chiều",
+        "Tối",
+        "Trưa",
+        "Đêm",
+        "Hôm",
+        "Để",
+        "Ông",
+        "Bà",
+    ]
 )
-_VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ")
+_VI_LETTERS = frozenset(
+    "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+)
 
 
 def has_vietnamese_letters(token: str) -> bool:

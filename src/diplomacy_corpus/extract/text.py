@@ -18,23 +18,42 @@ __all__ = [
     "UPPER",
     "clauses",
     "fold",
-    "match_view",
     "masked_regions",
+    "match_view",
     "split_sentences",
 ]
 
 # Old-style tone placement ("hoá", "thuỵ") -> new style ("hóa", "thụy"): both are two
 # code points in NFC, so the view keeps every offset.
 _TONE_PAIRS = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
 _TONE_RE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
 _REPLACEMENTS = (
-    ("\u2019", "'"), ("\u2018", "'"), ("`", "'"), ("\u02bc", "'"), ("\u2013", "-"), ("\u2014", "-"),
-    ("\xa0", " "), ("\t", " "), ("\u200b", " "),
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("`", "'"),
+    ("\u02bc", "'"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\xa0", " "),
+    ("\t", " "),
+    ("\u200b", " "),
 )
 
 
@@ -84,8 +103,35 @@ UPPER = "".join(
 _CANDIDATE_RE = re.compile(r"[.!?…\n]")
 _AFTER_RE = re.compile(r"[.…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])")
 _ABBREVIATIONS = frozenset(
-    {"tp", "ts", "ths", "gs", "pgs", "bs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no",
-     "tt", "q", "p", "ông", "bà", "v.v", "vs", "co", "inc", "ltd", "corp", "gen", "col"}
+    {
+        "tp",
+        "ts",
+        "ths",
+        "gs",
+        "pgs",
+        "bs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "tt",
+        "q",
+        "p",
+        "ông",
+        "bà",
+        "v.v",
+        "vs",
+        "co",
+        "inc",
+        "ltd",
+        "corp",
+        "gen",
+        "col",
+    }
 )
 
 
@@ -190,7 +236,7 @@ def masked_regions(text: str) -> list[tuple[int, int]]:
         Sorted ``(start, end)`` offsets.
     """
     out: list[tuple[int, int]] = []
-    for key, rx in zip(("Ảnh", "(", "["), _MASK_RES):
+    for key, rx in zip(("Ảnh", "(", "["), _MASK_RES, strict=True):
         if key in text:
             out.extend(m.span() for m in rx.finditer(text))
     if "Tin" in text:
