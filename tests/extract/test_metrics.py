@@ -52,6 +52,7 @@ def _summary(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
         ("Năm ngoái, nhập gần 50 tỷ USD hàng hóa.", "import", 50e9, "USD", "nearly"),
         ("Sau khi hội nhập, vốn đạt 5 tỷ USD.", "investment", 5e9, "USD", None),
         ("Vốn đầu tư nước ngoài đạt 20 tỷ USD.", "fdi", 20e9, "USD", None),
+        ("Việt Nam nhập khẩu 19 tỷ USD và xuất siêu 32 tỷ USD.", "import", 19e9, "USD", None),
         ("Thương mại đạt 10 tỷ USD hơn một chút.", "trade_turnover", 10e9, "USD", "more_than"),
     ],
 )
@@ -59,6 +60,11 @@ def test_money(text: str, kind: str, value: float, unit: str, qualifier: str | N
     metric = _metrics(text)[0]
     assert (metric.kind, metric.unit, metric.qualifier) == (kind, unit, qualifier)
     assert metric.value == pytest.approx(value)
+
+
+def test_a_trade_surplus_is_no_import() -> None:
+    metrics = _metrics("Việt Nam nhập khẩu 19 tỷ USD và xuất siêu 32 tỷ USD.")
+    assert [(m.kind, m.value) for m in metrics] == [("import", 19e9), ("count", 32e9)]
 
 
 def test_text_and_evidence() -> None:
