@@ -92,6 +92,7 @@ _FOLLOW = re.compile(
     rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
+_TOLL_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['not_before_count'])})(?!\w)")
 _NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
@@ -312,6 +313,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     word = _norm(noun.group("noun"))
     if noun.group("not") or (n.text.isdecimal() and len(n.text) == 4 and 1900 <= value <= 2100):
         return None  # '86 người thiệt mạng'; 'Olympic 1988 tổ chức tại Seoul' is a year
+    if word in _GENERIC_NOUNS and _TOLL_BEFORE.search(low, max(s, start - 40), start):
+        return None  # 'cướp đi sinh mạng của 320.000 người' is a toll
     if word in _PARTY_NOUNS:
         if value < _KINDS["party_min"]:
             return None
