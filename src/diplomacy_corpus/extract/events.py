@@ -43,10 +43,11 @@ _PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
 _TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 _STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
 _SITE_RE = re.compile(
-    r"\s+(?:Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|"
+    r"\s+(?:(?:đến|tới)\s+)?(?:Đại sứ quán|Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|"
     r"Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|các|một số)\b"
 )
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
+_INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 _INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call"})
 _UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
@@ -198,6 +199,8 @@ def find_events(
                 inherited = drafts[-1]
         if (spec.get("needs_date") or _has_word(before, future)) and date is None:
             continue
+        if date is None and _INVITE_RE.search(view, c_start, ts):
+            continue  # "trân trọng mời X thăm ... và dự Hội nghị": an invitation
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         persons = _dedupe([m[2] for m in in_clause])
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
