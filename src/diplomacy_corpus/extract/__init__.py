@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 
 def reference_date(published: str | None) -> PartialDate | None:
-    """The publication date as a [`PartialDate`][diplomacy_corpus.PartialDate], or None.
+    """The publication date as a `PartialDate`, or None.
 
     Args:
         published: an ISO 8601 date or date-time (``2020-11-21T15:30:00+07:00``), a

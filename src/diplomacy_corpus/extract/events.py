@@ -131,7 +131,7 @@ def find_events(
     """Find the events of a document.
 
     Args:
-        an: the lexicon analysis of the text (from [`analyse`][diplomacy_corpus.extract.actors.analyse]).
+        an: the lexicon analysis of the text (from `analyse`).
         sentences: sentence offsets.
         actors: the document's actors (ids are used as participants).
         mentions: per actor id, the offsets of its mentions.

@@ -2,8 +2,8 @@
 
 Each lexicon is a JSON file in ``diplomacy_corpus/extract/lexicons/`` (``titles``,
 ``countries``, ``organizations``, ``places``, ``names``, ``event_triggers``,
-``event_codes``). [`load`][diplomacy_corpus.extract.lexicon.load] reads one, cached;
-[`extend`][diplomacy_corpus.extract.lexicon.extend] adds entries at run time, which is
+``event_codes``). `load` reads one, cached;
+`extend` adds entries at run time, which is
 what a plugin's ``register_lexicons`` hook feeds (lexicon name -> entries)::
 
     from diplomacy_corpus.extract import lexicon
@@ -12,7 +12,7 @@ what a plugin's ``register_lexicons`` hook feeds (lexicon name -> entries)::
 
 Entries merge into the loaded data: mappings merge key by key (recursively), lists are
 extended without duplicates, other values are replaced. Every extension bumps
-[`version`][diplomacy_corpus.extract.lexicon.version], so matchers compiled from the
+`version`, so matchers compiled from the
 lexicons are rebuilt on their next use.
 """
 
@@ -258,7 +258,7 @@ class PhraseMatcher:
         return out
 
     def scan(self, view: str) -> list[tuple[int, int, list[Entry], frozenset[str]]]:
-        """Hits in ``view`` (a [`match_view`][diplomacy_corpus.extract.text.match_view]).
+        """Hits in ``view`` (a `match_view`).
 
         Returns:
             ``(start, end, entries, categories)`` for each match whose surface some entry

@@ -2,7 +2,7 @@
 
 Every offset these helpers return indexes into the text they were given, so spans built
 from them point at the document's own characters. Normalisation never changes offsets:
-[`match_view`][diplomacy_corpus.extract.text.match_view] returns a string of the same
+`match_view` returns a string of the same
 length in which spelling variants that do not matter for matching are unified (the old
 and new placement of Vietnamese tone marks, ``hoá``/``hóa``; curly and straight
 apostrophes). A text that is not in NFC is composed character by character first and,
@@ -142,7 +142,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     capital letter, a digit or an opening quote, and always at a newline. Numbers
     (``1.340``, ``11,4``), ``D.C``, ``TP.HCM``, initials (``Robert O. Smith``) and short
     abbreviations (``TS.``) never end a sentence. Semicolons do not end a sentence: see
-    [`clauses`][diplomacy_corpus.extract.text.clauses].
+    `clauses`.
 
     Args:
         text: the text to split.
