@@ -160,6 +160,8 @@ def find_events(
     trig_starts = [t[0] for t in an.triggers]
     blockers = cfg.get("blockers_before", [])
     future = cfg.get("future_markers", [])
+    future_after = cfg.get("future_after", [])
+    cancel = cfg.get("cancel_after", [])
     nouns = cfg.get("agreement_nouns", [])
     levels = cfg.get("visit_levels", [])
     drafts: list[_Draft] = []
@@ -198,7 +200,12 @@ def find_events(
                 inherited = _sentence_day(date_list, date_starts, sentences[si - 1])
             if inherited is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
                 inherited = drafts[-1]
-        if (spec.get("needs_date") or _has_word(before, future)) and date is None:
+        after = view[te : min(c_end, te + 60)]
+        if any(w in after for w in cancel):
+            continue
+        if (
+            spec.get("needs_date") or _has_word(before, future) or any(w in after for w in future_after)
+        ) and date is None:
             continue
         if date is None and _INVITE_RE.search(view, c_start, ts):
             continue  # "trân trọng mời X thăm ... và dự Hội nghị": an invitation
