@@ -161,6 +161,7 @@ def test_visit_length_is_a_duration() -> None:
         "Đường ống dài 1.200 km và nặng 3.000 tấn.",
         "Hàng trăm triệu USD đã được giải ngân.",
         "Vụ tấn công khiến 14 người thiệt mạng.",
+        "Con số " + "9" * 400 + " tỷ USD là vô nghĩa; " + "9" * 300 + " nghìn tỷ USD cũng vậy.",
         "Cuộc xung đột đã cướp đi sinh mạng của hơn 300.000 người.",
         "Thế vận hội 1988 tổ chức tại Seoul; đây là chuyến thăm cấp cao thứ ba.",
     ],

@@ -48,6 +48,13 @@ def test_parse_number_rejects(text: str) -> None:
     assert parse_number(text) is None
 
 
+def test_numbers_too_large_for_a_float_are_no_numbers() -> None:
+    huge = "9" * 400
+    assert parse_number(huge) is None
+    assert parse_number(f"{'9' * 300} nghìn tỷ") is None
+    assert find_numbers(f"Con số {huge} tỷ USD.") == []
+
+
 @pytest.mark.parametrize(
     ("value", "text"),
     [

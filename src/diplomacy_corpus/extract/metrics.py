@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -438,8 +439,8 @@ def find_metrics(
         periods: list[tuple[int, int, str, bool]] | None = None
         for i, n in enumerate(nums):
             fig = _classify(n, low, s, e, nums[i + 1] if i + 1 < len(nums) else None)
-            if fig is None:
-                continue
+            if fig is None or not math.isfinite(fig.value):
+                continue  # a figure too large for a float is no figure
             if periods is None:
                 periods = _periods(text, low, s, e, reference, whole)
             if any(a <= n.start < b for a, b in _date_spans(periods)):

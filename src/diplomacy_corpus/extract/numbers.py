@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -174,9 +175,9 @@ def parse_number(text: str) -> float | None:
             return None
         tokens = tokens[1:]
         if not tokens:
-            return sign * head
+            return sign * head if math.isfinite(head) else None
     value = _words_value(tokens, head)
-    return None if value is None else sign * value
+    return None if value is None or not math.isfinite(value) else sign * value
 
 
 def format_number(value: float) -> str:
@@ -252,7 +253,7 @@ def _scan(text: str, low: str, keep: Callable[[int, int], bool] | None = None) -
         if keep is not None and not keep(start, end):
             continue
         value = parse_number(low[start:end]) if m.group("scale") else _digits_value(low[start:end])
-        if value is not None:
+        if value is not None and math.isfinite(value):
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
     words = _word_numbers(text, low, found, keep)
     if words:
