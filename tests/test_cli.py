@@ -143,8 +143,10 @@ def test_tracebacks_only_with_debug(inputs: Path, tmp_path: Path) -> None:
     with register_plugin(_Plugin(), name="crasher-plugin"):
         code, output = _run("parse", inputs / "a.txt", "-o", tmp_path / "a.json", "--parser", "crasher")
         assert code == 1 and "parser 'crasher' failed: KeyError" in output and "Traceback" not in output
-        code, output = _run("parse", inputs / "a.txt", "-o", tmp_path / "b.json", "--parser", "crasher", "--debug")
-        assert code == 1 and "Traceback" in output
+        for workers in ("1", "2"):
+            code, output = _run("parse", inputs / "a.txt", "-o", tmp_path / f"b{workers}.json", "--parser", "crasher",
+                                "--debug", "-j", workers)
+            assert code == 1 and "Traceback" in output and "KeyError: 'no such field'" in output
 
 
 def test_a_crashing_parser_is_named_and_its_documents_still_written(inputs: Path, tmp_path: Path,

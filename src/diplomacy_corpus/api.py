@@ -10,6 +10,7 @@ import gzip
 import json
 import logging
 import os
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -203,11 +204,19 @@ def _parse_one(item: Source | InputError, parser: str | None, extract: bool, tim
         return Result(origin=item.origin, error=ParseError(
             f"{item.origin}: {stage.what} took longer than the time limit of {timeout:g} s (--timeout)"))
     except DiplomacyCorpusError as exc:
-        return Result(origin=item.origin, error=exc)
+        return Result(origin=item.origin, error=_with_traceback(exc))
     except (Exception, SystemExit) as exc:  # never stop the batch, even for a plugin calling sys.exit()
         error = ParseError(f"{item.origin}: {stage.what} failed: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
-        return Result(origin=item.origin, error=error)
+        return Result(origin=item.origin, error=_with_traceback(error))
+
+
+def _with_traceback(error: DiplomacyCorpusError) -> DiplomacyCorpusError:
+    """Keep the cause's traceback as text: a cause does not survive the trip back from a worker process."""
+    cause = error.__cause__
+    if cause is not None and not hasattr(error, "traceback_text"):
+        error.traceback_text = "".join(traceback.format_exception(cause))  # type: ignore[attr-defined]
+    return error
 
 
 def _crashed(item: Source | InputError, exc: BaseException) -> Result:

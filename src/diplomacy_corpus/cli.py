@@ -95,9 +95,12 @@ def _documents(results: Iterator[Result], tally: _Tally, progress: Any, errors_o
         tally.failed.append(result)
         message = str(result.error)
         _echo_error(message, progress)
-        cause = result.error.__cause__ if result.error is not None else None
-        if debug and cause is not None:
-            traceback.print_exception(cause, file=sys.stderr)
+        if debug and result.error is not None:
+            trace = getattr(result.error, "traceback_text", None)
+            if trace:
+                sys.stderr.write(trace)
+            elif result.error.__cause__ is not None:
+                traceback.print_exception(result.error.__cause__, file=sys.stderr)
         if errors_out is not None:
             errors_out.write(json.dumps({"origin": result.origin, "error": type(result.error).__name__,
                                          "message": message}, ensure_ascii=False) + "\n")
