@@ -214,6 +214,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     text, view = an.text, an.view
     country_counts = Counter(c for _, _, c in an.countries)
     foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
+    # The state a foreign name belongs to when nothing else says: the foreign state most spoken of.
     dominant = foreign[0] if foreign else None
 
     people: dict[str, dict[str, Any]] = {}

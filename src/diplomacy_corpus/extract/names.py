@@ -336,6 +336,7 @@ def _chain(
     n = len(an.tokens)
     titles: list[str] = []
     country: str | None = None
+    place_country: str | None = None
     counterpart = False
     k = i
     comp: list[str] = []
@@ -388,14 +389,22 @@ def _chain(
                         nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
                         if nk is not None:
                             close()
-                            return titles, country, end + nk[2], (end + nk[0], end + nk[2], nk[1]), counterpart
+                            return (
+                                titles,
+                                country or place_country,
+                                end + nk[2],
+                                (end + nk[0], end + nk[2], nk[1]),
+                                counterpart,
+                            )
                     close()
-                    return titles, country, end, None, counterpart
+                    return titles, country or place_country, end, None, counterpart
             elif e.category == "country":
                 country = e.payload
             elif e.category in ("org", "place"):
                 comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
                 direct = False
+                if e.category == "place" and country is None:
+                    place_country = e.payload  # "Tỉnh trưởng Phúc Kiến", "Thị trưởng London"
             k = end
             continue
         tok = an.tok(k)
@@ -421,7 +430,7 @@ def _chain(
             if nk is not None and nk[1] in ("vi", "foreign"):
                 comp.extend(run[: nk[0]])
                 close()
-                return titles, country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
+                return titles, country or place_country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
             two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
             if (
                 nk is not None
@@ -432,7 +441,7 @@ def _chain(
                 and two not in _org_words()[0]
             ):
                 close()
-                return titles, country, j, (k, j, "short"), counterpart
+                return titles, country or place_country, j, (k, j, "short"), counterpart
             comp.extend(run)
             direct, lower_run = False, 0
             k = j
@@ -448,7 +457,7 @@ def _chain(
         break
     close()
     # Trailing lowercase words are not part of a complement.
-    return titles, country, k, None, counterpart
+    return titles, country or place_country, k, None, counterpart
 
 
 def _names_an_org(words: list[str]) -> bool:
@@ -631,7 +640,33 @@ def _latin_names(an: Analysis) -> None:
         # Lexicon words inside the run (a country, an org, a place) make it no name.
         if an.overlaps_hit(start, end):
             continue
-        an.persons.append(PersonMention(start=start, end=end, name=an.text[start:end], kind="foreign"))
+        titles, country = _apposition(an, end)
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind="foreign",
+                titles=titles,
+                country=country,
+                explicit_country=country is not None,
+            )
+        )
+
+
+def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
+    """Offices written after a name: ``Nile Gardiner, chuyên gia ...``, ``X - Chủ tịch ...``."""
+    if not an.tokens:
+        return [], None
+    i = bisect.bisect_left(an.tokens, (end, -1))
+    if i >= len(an.tokens) or an.view[end : an.tokens[i][0]].strip() not in {",", "-"}:
+        return [], None
+    if an.entry(i, "title") is None:
+        return [], None
+    titles, country, _, other, _ = _chain(an, i, want_name=True)
+    if other is not None:
+        return [], None
+    return _clean_titles([t for t in titles if t != "Phu nhân"]), country
 
 
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
