@@ -233,3 +233,18 @@ def test_every_date_word_is_safe_in_any_order(text: str) -> None:
     for reference in (None, REF, PartialDate(year=2020), PartialDate(year=2020, month=12)):
         for mention in find_dates(text, reference=reference):
             assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_a_day_takes_the_year_the_text_gives_it_elsewhere() -> None:
+    text = (
+        "Chiều 24/5, Thủ tướng tiếp Đại sứ. Chiều 24/5/2017, tại Trụ sở Chính phủ, hai bên trao đổi. "
+        "Ngày 25/5, đoàn về nước."
+    )
+    found = find_dates(text, reference=REF)
+    assert [str(d.date) for d in found] == ["2017-05-24", "2017-05-24", "2019-05-25"]
+    assert [str(d.date) for d in find_dates(text)] == ["2017-05-24", "2017-05-24", "--05-25"]
+
+
+def test_a_historical_day_gives_no_year_to_this_years_ceremony() -> None:
+    text = "Ngày 2/9/1945, Chủ tịch Hồ Chí Minh đọc Tuyên ngôn. Sáng 2/9, lễ kỷ niệm diễn ra tại Hà Nội (8/2019)."
+    assert [str(d.date) for d in find_dates(text)] == ["1945-09-02", "--09-02", "2019-08"]

@@ -132,6 +132,7 @@ _CUE_AFTER = re.compile(
 _TRIGGER_LAST = frozenset(
     w.split()[-1] for w in [*_WORDS["day_triggers"], *_WORDS["weak_triggers"], "ngày", "hôm", "mùng"]
 )
+_YEAR_IN = re.compile(r"\d{4}")
 _DATE_NEXT = re.compile(r"\s*(?:[/.\-–—]|(?:tháng|đến|tới|và|năm)\s)")
 _GLUE = ".,;:!?()[]\"'“”‘’"
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
@@ -404,6 +405,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         mention = _numeric(m, low, text, reference)
         if mention is not None:
             found.append(mention)
+    if len(found) > 1:
+        found = _years_from_the_text(found, text, reference)
     words = _RELATIVE_RE if reference is not None else _MONTH_WORD_RE
     rel = [mention for m in words.finditer(low) if (mention := _word_relative(m, low, text, reference)) is not None]
     if rel:
@@ -412,6 +415,51 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         found = sorted(found + rel, key=lambda d: d.start)
     _LAST[0] = (text, reference, tuple(found))
     return found
+
+
+def _years_from_the_text(found: list[DateMention], text: str, ref: PartialDate | None) -> list[DateMention]:
+    """Give a day written without a year the year the text gives the same day elsewhere.
+
+    A lead often says ``Chiều 24/5`` and the body ``Chiều 24/5/2017``: the text itself
+    then says which year the 24th of May is. Only days (never bare months, which recur
+    across years), only when the text gives that day a single year, and only a recent
+    one (the latest year of the text or the one before, and within five years of the
+    reference): ``ngày 2/9/1945`` says nothing of the ``2/9`` of this year's ceremony.
+    """
+    explicit: dict[tuple[int | None, int | None], set[int]] = {}
+    for d in found:
+        for date in (d.date, d.date_end):
+            if (
+                date is not None
+                and date.day is not None
+                and date.year is not None
+                and _YEAR_IN.search(text, d.start, d.end)
+            ):
+                explicit.setdefault((date.month, date.day), set()).add(date.year)
+    if not explicit:
+        return found
+    latest = max(
+        date.year
+        for d in found
+        for date in (d.date, d.date_end)
+        if date is not None and date.year is not None and _YEAR_IN.search(text, d.start, d.end)
+    )
+    out = []
+    for d in found:
+        if d.precision == "day" and not d.relative and not _YEAR_IN.search(text, d.start, d.end):
+            years = explicit.get((d.date.month, d.date.day))
+            year = next(iter(years)) if years is not None and len(years) == 1 else None
+            if (
+                year is not None
+                and year >= latest - 1
+                and (ref is None or ref.year is None or abs(year - ref.year) <= 5)
+            ):
+                first = _make(year, d.date.month, d.date.day)
+                last = d.date_end and _make(year, d.date_end.month, d.date_end.day)
+                if first is not None and (d.date_end is None or last is not None):
+                    d = attrs.evolve(d, date=first, date_end=last)
+        out.append(d)
+    return out
 
 
 def _cached(text: str, reference: PartialDate | None) -> list[DateMention] | None:
