@@ -63,6 +63,16 @@ def _printable(text: str) -> str:
                             else f"\\u{ord(m.group(0)):04x}", text)
 
 
+class _Formatter(logging.Formatter):
+    """``warning: message`` like the command's own messages, with control characters escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"{record.levelname.lower()}: {_printable(record.getMessage())}"
+        if record.exc_info:
+            text += "\n" + self.formatException(record.exc_info)
+        return text
+
+
 class _Tally:
     """What the summary reports: documents written, inputs failed and files skipped."""
 
@@ -157,7 +167,9 @@ def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | No
     in the --errors report) and the exit status is 1. The output is written to a temporary
     file and renamed when complete, so it is never left half-written.
     """
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
     try:
         _parse_command(inputs, format_, output, parser, force, workers or os.cpu_count() or 1, encoding, max_bytes,
                        timeout, errors_file, no_progress, debug, plugins_dir)
@@ -185,7 +197,8 @@ def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser:
             plugins.get_parser(parser)
     except DiplomacyCorpusError as exc:
         raise click.UsageError(str(exc)) from None
-    _report_plugin_errors()
+    if not logging.getLogger("diplomacy_corpus").isEnabledFor(logging.WARNING):
+        _report_plugin_errors()  # otherwise already logged as warnings
     if encoding:
         try:
             codecs.lookup(encoding)
