@@ -122,3 +122,20 @@ def test_extend_titles_lexicon() -> None:
 def test_extend_rejects_bad_entries() -> None:
     with pytest.raises(TypeError):
         lexicon.extend("titles", "Thống soái")  # type: ignore[arg-type]
+
+
+def test_family_name_first_short_form() -> None:
+    p = _persons("Tổng thống Hàn Quốc Moon Jae-in điện đàm với Tổng thống Pháp. Tổng thống Moon cảm ơn Pháp.")
+    assert set(p) == {"Moon Jae-in"}
+    assert "Moon" in p["Moon Jae-in"].aliases
+
+
+def test_spelling_variants_merge_into_one_person() -> None:
+    p = _persons("Thủ tướng tiếp Đại sứ Iran Saleh Adibi. Đại sứ Saleh Adibi cảm ơn. Ảnh chụp Đại sứ Saleh Abidi.")
+    assert list(p) == ["Saleh Adibi"]
+
+
+def test_organization_named_by_head_word_is_no_person() -> None:
+    a = _actors("Thủ tướng tiếp lãnh đạo Phòng Thương mại Hà Lan - Việt Nam tại La Hay.")
+    assert any(x.kind == "organization" and x.name == "Phòng Thương mại Hà Lan - Việt Nam" for x in a.values())
+    assert not any(x.kind == "person" for x in a.values())

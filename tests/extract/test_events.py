@@ -111,3 +111,31 @@ def test_list_of_meetings_gives_one_event_per_person() -> None:
 
 def test_sentence_without_trigger_costs_nothing() -> None:
     assert _kinds("Giá vàng hôm nay tăng mạnh. Thời tiết Hà Nội nắng nóng.") == []
+
+
+def test_one_call_per_counterpart_when_several_called_one_leader() -> None:
+    events, names = _events(
+        "Điện đàm với Tổng thống Hàn Quốc Lee Jae-myung trước đó, Thủ tướng Anh Keir Starmer và "
+        "Thủ tướng Đức Friedrich Merz cũng cam kết hỗ trợ."
+    )
+    calls = {frozenset(names[p] for p in e.participants) for e in events if e.kind == "phone_call"}
+    assert calls == {frozenset({"Lee Jae-myung", "Keir Starmer"}), frozenset({"Lee Jae-myung", "Friedrich Merz"})}
+
+
+def test_plural_receptions_give_one_meeting_per_party() -> None:
+    events, names = _events(
+        "Chiều 9/7, Thủ tướng Lê Văn Hưng đã có các cuộc tiếp Chủ tịch Tập đoàn Siemens Roland Busch, "
+        "lãnh đạo Hiệp hội Doanh nghiệp châu Âu (EuroCham) và Ban lãnh đạo Phòng Thương mại Đức - Việt Nam."
+    )
+    meetings = [frozenset(names.get(p, p) for p in e.participants) for e in events if e.kind == "meeting"]
+    assert len(meetings) == 3
+    assert all("Lê Văn Hưng" in m for m in meetings)
+    assert all(str(e.date) == "--07-09" for e in events if e.kind == "meeting")
+
+
+def test_between_names_the_participants() -> None:
+    events, names = _events(
+        "Chuyên gia Michael Kofman đánh giá cuộc gặp giữa ông Vladimir Putin và ông Donald Trump hôm 7/7 là tích cực."
+    )
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert {names[p] for p in meeting.participants} == {"Vladimir Putin", "Donald Trump"}

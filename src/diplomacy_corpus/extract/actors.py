@@ -384,6 +384,9 @@ def _resolve_short(form: str, people: dict[str, dict[str, Any]], order: list[str
     found = [key for key in order if key in people and (key == k or key.endswith(" " + k))]
     if initial is not None:
         found = [key for key in found if key.startswith(initial.casefold())] or found
+    if not found and initial is None:
+        # Family name first ("Moon" for "Moon Jae-in", "Kim" for "Kim Jong-un"): a hyphenated given name.
+        found = [key for key in order if key in people and key.startswith(k + " ") and "-" in key]
     return found[0] if len(found) == 1 else None
 
 

@@ -246,6 +246,12 @@ def find_events(
                 [m[2] for m in pmentions if te <= m[0] < s_end] + [m[2] for m in omentions if te <= m[0] < s_end]
             )
             pairs = [[host, x] for x in met if x != host]
+        elif kind in _TWO_PARTY and len(persons) >= 3:
+            # "Điện đàm với X ..., A và B cũng ...": X talked with A and with B.
+            with_m = re.match(r"\s+(?:trực tuyến\s+)?với\s", view[te : te + 20])
+            first_after = next((m for m in in_clause if m[0] >= te), None)
+            if with_m and first_after is not None and all(m[0] >= first_after[0] for m in in_clause):
+                pairs = [[first_after[2], p] for p in persons if p != first_after[2]]
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
         others: list[str] = []
