@@ -669,6 +669,8 @@ def _add(drafts: list[_Draft], new: _Draft) -> None:
         return
     if new.kind in _UNDATED_DROP and new.date is None:
         return
+    if new.kind == "conference" and not new.persons and new.date is None:
+        return  # "tại các diễn đàn quốc tế": no one named, no date
     drafts.append(new)
 
 
