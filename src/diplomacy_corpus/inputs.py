@@ -30,8 +30,8 @@ from .decoding import DEFAULT_MAX_BYTES, decode_bytes, normalize_text
 from .errors import InputError
 from .interfaces import Source, looks_like_html
 
-__all__ = ["DOCUMENT_SUFFIXES", "JSONL_SUFFIXES", "count_lines", "input_error", "iter_jsonl", "iter_sources",
-           "read_file", "walk"]
+__all__ = ["DOCUMENT_SUFFIXES", "JSONL_SUFFIXES", "count_lines", "input_error", "is_jsonl", "iter_jsonl",
+           "iter_sources", "read_file", "walk"]
 
 #: File suffixes read as one document each.
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
