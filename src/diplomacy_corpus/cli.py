@@ -1,8 +1,9 @@
 """The ``diplomacy-corpus`` command line.
 
 Exit status: 0 when every input was parsed and written, 1 when some inputs failed (the
-others are still written), 2 on usage errors (unknown format or parser, existing
-output without ``--force``, ...).
+others are still written) or the output could not be written (nothing is left behind),
+2 on usage errors (unknown format, parser or encoding, existing output without
+``--force``, ...), 130 when interrupted (nothing is written).
 """
 
 from __future__ import annotations
@@ -228,9 +229,9 @@ def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser:
                 documents = _documents(results, tally, progress, errors_out, debug)
                 try:
                     written = exporter.export(documents, output, force=force)
-                except DiplomacyCorpusError as exc:
-                    click.echo(f"error: {_printable(str(exc))}", err=True)
-                    exit_code = 2
+                except DiplomacyCorpusError as exc:  # a write error (an existing output was refused above)
+                    click.echo(f"error: {_printable(str(exc))}; {output} was not written", err=True)
+                    exit_code = 1
                 except Exception as exc:
                     if debug:
                         traceback.print_exc()
