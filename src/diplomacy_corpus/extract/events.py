@@ -212,7 +212,9 @@ def find_events(
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         persons = _dedupe([m[2] for m in in_clause])
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
-            if _attach(drafts, kind, (s_start, s_end), si):
+            explicit = date or (inherited if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) else None)
+            in_sentence = {m[2] for m in pmentions if s_start <= m[0] < s_end}
+            if _attach(drafts, kind, (s_start, s_end), si, explicit, in_sentence):
                 continue
             if kind == "talks" and _relabel(drafts, (s_start, s_end), si):
                 continue
@@ -242,9 +244,9 @@ def find_events(
         elif kind in _TWO_PARTY and _PLURAL_RE.search(view, max(c_start, ts - 12), ts) and persons:
             # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
             host = persons[0]
-            met = _dedupe(
-                [m[2] for m in pmentions if te <= m[0] < s_end] + [m[2] for m in omentions if te <= m[0] < s_end]
-            )
+            people_after = [m for m in pmentions if te <= m[0] < s_end]
+            orgs_after = [m for m in omentions if te <= m[0] < s_end and not _inside_title(view, m, people_after)]
+            met = _dedupe([m[2] for m in people_after] + [m[2] for m in orgs_after])
             pairs = [[host, x] for x in met if x != host]
         elif kind in _TWO_PARTY and len(persons) >= 3:
             # "Điện đàm với X ..., A và B cũng ...": X talked with A and with B.
@@ -318,6 +320,12 @@ def _fill_years(drafts: Sequence[_Draft], dates: Sequence[Any]) -> None:
                 d.date = d.date.with_year(year)
                 if d.date_end is not None and d.date_end.year is None:
                     d.date_end = d.date_end.with_year(year)
+
+
+def _inside_title(view: str, org: tuple[int, int, str], people: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether an organization belongs to the office of a person named right after it."""
+    nxt = next((m for m in people if m[0] >= org[1]), None)
+    return nxt is not None and nxt[0] - org[1] < 80 and not re.search(r"[,;]", view[org[1] : nxt[0]])
 
 
 def _dedupe(items: Sequence[str]) -> list[str]:
@@ -469,11 +477,24 @@ def _anaphoric(
     return not (i < len(date_starts) and date_starts[i] < stop)
 
 
-def _attach(drafts: list[_Draft], kind: str, evidence: tuple[int, int], si: int) -> bool:
+def _attach(
+    drafts: list[_Draft],
+    kind: str,
+    evidence: tuple[int, int],
+    si: int,
+    date: Any = None,
+    persons: set[str] | frozenset[str] = frozenset(),
+) -> bool:
+    """Add a back-reference to the latest event of its kind that shares a person named in the sentence.
+
+    The event also takes the reference's date when it had none.
+    """
     for d in reversed(drafts):
-        if d.kind == kind:
+        if d.kind == kind and (not persons or persons & set(d.persons)):
             d.evidence.append(evidence)
             d.last_sentence = si
+            if d.date is None and date is not None and date.date is not None:
+                d.date, d.date_end = date.date, date.date_end
             return True
     return False
 
