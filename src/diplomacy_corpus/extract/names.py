@@ -167,10 +167,56 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
 
 _CONNECTORS = frozenset({"và", "kiêm", "về", "của"})
 _VERBS = frozenset(
-    (
-        "đã sẽ đang cũng vừa là được bị có cho biết nói khẳng định nhấn mạnh tiếp gặp thăm dự "
-        "phát tuyên đánh bày hoan đề ký trao với tại trong khi sau trước để nhằm theo thì mà rằng này đó các những một hai ba nhiều"
-    ).split()
+    [
+        "đã",
+        "sẽ",
+        "đang",
+        "cũng",
+        "vừa",
+        "là",
+        "được",
+        "bị",
+        "có",
+        "cho",
+        "biết",
+        "nói",
+        "khẳng",
+        "định",
+        "nhấn",
+        "mạnh",
+        "tiếp",
+        "gặp",
+        "thăm",
+        "dự",
+        "phát",
+        "tuyên",
+        "đánh",
+        "bày",
+        "hoan",
+        "đề",
+        "ký",
+        "trao",
+        "với",
+        "tại",
+        "trong",
+        "khi",
+        "sau",
+        "trước",
+        "để",
+        "nhằm",
+        "theo",
+        "thì",
+        "mà",
+        "rằng",
+        "này",
+        "đó",
+        "các",
+        "những",
+        "một",
+        "hai",
+        "ba",
+        "nhiều",
+    ]
 )
 _FORMER = ("cựu", "nguyên")
 _LATIN_RUN_RE = re.compile(
