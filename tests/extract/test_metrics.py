@@ -62,6 +62,15 @@ def test_money(text: str, kind: str, value: float, unit: str, qualifier: str | N
     assert metric.value == pytest.approx(value)
 
 
+def test_a_unit_shared_by_two_amounts() -> None:
+    text = "Năm 2016, xuất khẩu đạt gần 22 tỷ và nhập khẩu đạt 50 tỷ USD; hai nước có 5 và 7 dự án."
+    assert [(m.kind, m.value, m.unit, m.qualifier) for m in _metrics(text)] == [
+        ("export", 22e9, "USD", "nearly"),
+        ("import", 50e9, "USD", None),
+        ("projects", 7.0, "count", None),
+    ]
+
+
 def test_a_trade_surplus_is_no_import() -> None:
     metrics = _metrics("Việt Nam nhập khẩu 19 tỷ USD và xuất siêu 32 tỷ USD.")
     assert [(m.kind, m.value) for m in metrics] == [("import", 19e9), ("count", 32e9)]

@@ -89,7 +89,7 @@ _NOUN_AFTER = re.compile(
     rf"(?P<not>\s+(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
 )
 _FOLLOW = re.compile(
-    rf"\s*(?:[-–—]|đến|tới|lần|ngày|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
+    rf"\s*(?:[-–—]|đến|tới|lần|ngày|,?\s*và\s|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
     rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
@@ -98,6 +98,8 @@ _NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 _DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
+_SCALE_WORD = re.compile(r"(?<!\w)(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)")
+_AND_AFTER = re.compile(r",?\s+và\s")
 _RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
 _QUALIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_QUALIFIER_OF)})\s+(?:mức\s+|con\s+số\s+)?$")
 _QUALIFIER_AFTER = re.compile(rf"\s+(?:{_alt(_QUALIFIER_AFTER_OF)})(?!\w)")
@@ -336,6 +338,22 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     return _Figure(start=start, end=end, value=value, unit="count", kind=kind, qualifier=qualifier)
 
 
+def _shared_unit(n: NumberMention, low: str, s: int, e: int, figures: list[_Figure]) -> _Figure | None:
+    """'xuất khẩu 22 tỷ và nhập khẩu 50 tỷ USD': the first amount takes the unit of the next."""
+    later = [f for f in figures if n.end < f.start <= n.end + 80]
+    if not later or later[0].unit in _SMALL_UNITS or ";" in low[n.end : later[0].start]:
+        return None
+    nxt = later[0]
+    if nxt.unit == "count" and not _SCALE_WORD.search(low, nxt.start, nxt.end):
+        return None  # '5 và 7 dự án' is rather a list of small numbers
+    before = low[max(s, n.start - 24) : n.start]
+    q = _QUALIFIER_BEFORE.search(before)
+    qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])] if q else None
+    start = n.start - (len(before) - q.start()) if q else n.start
+    kind = nxt.kind if nxt.unit == "count" else (_money_kind(low, s, e, n.start) or nxt.kind)
+    return _Figure(start=start, end=n.end, value=n.value, unit=nxt.unit, kind=kind, qualifier=qualifier)
+
+
 def _qualifier_after(low: str, fig: _Figure, e: int) -> None:
     after = _QUALIFIER_AFTER.match(low, fig.end, e)
     if after is not None and fig.qualifier is None:
@@ -437,9 +455,14 @@ def find_metrics(
             last_period = last_kind = None  # only the sentence just before, in the same paragraph
         figures: list[_Figure] = []
         periods: list[tuple[int, int, str, bool]] | None = None
+        waiting: list[NumberMention] = []  # '22 tỷ và nhập khẩu 50 tỷ USD': the unit comes later
         for i, n in enumerate(nums):
             fig = _classify(n, low, s, e, nums[i + 1] if i + 1 < len(nums) else None)
-            if fig is None or not math.isfinite(fig.value):
+            if fig is None:
+                if _AND_AFTER.match(low, n.end, e) and _SCALES.search(n.text.lower()):
+                    waiting.append(n)
+                continue
+            if not math.isfinite(fig.value):
                 continue  # a figure too large for a float is no figure
             if periods is None:
                 periods = _periods(text, low, s, e, reference, whole)
@@ -447,6 +470,10 @@ def find_metrics(
                 continue
             _qualifier_after(low, fig, e)
             figures.append(fig)
+        for n in waiting:
+            fig = _shared_unit(n, low, s, e, figures)
+            if fig is not None:
+                figures.append(fig)
         for r in rks:
             if r.re is _WORD_TIMES:  # 'tăng gấp đôi'
                 value = _MULTIPLE_WORDS[r.group("w")]
