@@ -459,3 +459,13 @@ def test_the_accuracy_figures_can_be_filled_in_place() -> None:
     assert block.startswith(fill_accuracy.START) and block.endswith(fill_accuracy.END)
     assert "| development (21) | events | 0.500 | 0.250 | 0.333 |" in block
     assert "| forbidden actors found (bylines, credits, related news) | 1 | 1 |" in block
+
+
+def test_every_exit_status_of_the_cli_is_documented() -> None:
+    import diplomacy_corpus.cli as cli
+
+    statuses = set(re.findall(r"\b(\d+) (?:when|on)\b", cli.__doc__ or ""))
+    assert {"0", "1", "2"} <= statuses, "the CLI's docstring no longer lists its exit statuses"
+    page = _page("usage/errors.md")
+    for status in statuses:
+        assert f"| `{status}` |" in page, f"exit status {status} is not in docs/usage/errors.md"
