@@ -53,7 +53,7 @@ def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
         a = view.rfind(" ", 0, a) + 1 if a > 0 else 0
         end = view.find(" ", b)
         b = n if end < 0 else end
-        out.extend(m.span() for m in TOKEN_RE.finditer(view, a, b))
+        out += [m.span() for m in TOKEN_RE.finditer(view, a, b)]
     return out
 
 

@@ -113,12 +113,18 @@ def _pair_short(an: Analysis) -> list[tuple[int, int, str]]:
     if _pair_cache is None or _pair_cache[0] != lexicon.version():
         short = lexicon.load("countries").get("pair_short", {})
         alt = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) or "(?!)"
-        _pair_cache = (lexicon.version(), re.compile(rf"\b({alt})\s*-\s*({alt})(?!\w)"), short)
+        _pair_cache = (lexicon.version(), re.compile(rf"(?<!\w)({alt})\s*-\s*({alt})(?!\w)"), short)
     _, rx, short = _pair_cache
-    out = []
-    for m in rx.finditer(an.view):
-        out.append((m.start(1), m.end(1), short[m.group(1)]))
-        out.append((m.start(2), m.end(2), short[m.group(2)]))
+    out: list[tuple[int, int, str]] = []
+    view = an.view
+    i = view.find("-")
+    while i >= 0:
+        # Only the few characters around each hyphen can hold a pair.
+        m = rx.search(view, max(0, i - 14), i + 16)
+        if m is not None and m.start(1) < i < m.start(2):
+            out.append((m.start(1), m.end(1), short[m.group(1)]))
+            out.append((m.start(2), m.end(2), short[m.group(2)]))
+        i = view.find("-", i + 1)
     return out
 
 

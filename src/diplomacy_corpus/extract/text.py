@@ -214,7 +214,7 @@ _AGENCY = r"[A-ZĐ]{2,}[\w.]*"
 _NAME = rf"{_CAP}(?:[ \t]{_CAP}){{0,2}}"
 _MASK_RES = (
     re.compile(
-        rf"\(?\bẢnh(?:\s*:\s*(?:{_AGENCY}\s*/\s*{_CAP}(?:[ \t]{_CAP})?|{_NAME}\s*[/-]\s*{_AGENCY}"
+        rf"Ảnh(?<!\wẢnh)(?:\s*:\s*(?:{_AGENCY}\s*/\s*{_CAP}(?:[ \t]{_CAP})?|{_NAME}\s*[/-]\s*{_AGENCY}"
         rf"|{_AGENCY}[ \t]phát|{_CAP}(?:[ \t]{_CAP})?)|[ \t]+{_AGENCY}\s*/\s*{_CAP}(?:[ \t]{_CAP})?)\)?"
     ),
     re.compile(r"\((?:Nguồn|Ảnh|Photo|Source)\s*:[^)\n]{0,80}\)"),
@@ -238,7 +238,7 @@ def masked_regions(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for key, rx in zip(("Ảnh", "(", "["), _MASK_RES, strict=True):
         if key in text:
-            out.extend(m.span() for m in rx.finditer(text))
+            out += [m.span() for m in rx.finditer(text)]
     if "Tin" in text:
         related = _RELATED_RE.search(text)
         if related:
