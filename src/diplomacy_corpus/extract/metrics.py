@@ -112,6 +112,14 @@ _NOT_METRIC_BEFORE = re.compile(
     r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|khoá|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
     r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm)\s+$"
 )
+_QUALIFIER_LAST = frozenset(
+    {w.split()[-1] for w in _QUALIFIER_OF}
+    | {_NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], w.split()[-1]) for w in _QUALIFIER_OF}
+) | {"mức", "số"}
+_NOT_METRIC_LAST = frozenset(
+    {"số", "khóa", "khoá", "lần", "thứ", "điều", "khoản", "chương", "phiên", "kỳ", "mục", "khu", "phố", "đường", "quận"}
+    | {"định", "tư", "quyết", "lúc", "tuổi", "top", "nhóm"}
+)
 _ORDINALS = {
     "nhất": 1,
     "nhì": 2,
@@ -242,10 +250,23 @@ def _maybe_metric(low: str, start: int, end: int) -> bool:
     )
 
 
+def _last_word(before: str) -> str:
+    """The word that ends ``before`` when a space follows it, else ''.
+
+    The look-behind patterns below are tried only when this word can end them: a set
+    look-up is far cheaper than a regex search anchored at the end of a string.
+    """
+    if not before or not before[-1].isspace():
+        return ""
+    parts = before.rsplit(None, 1)
+    return parts[-1].rpartition("(")[2].lstrip("[{\"'“‘-–") if parts else ""
+
+
 def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:
     """Decide whether one number of a sentence is a metric, and which."""
     before = low[max(s, n.start - 24) : n.start]
-    if _NOT_METRIC_BEFORE.search(before):
+    last = _last_word(before)
+    if last in _NOT_METRIC_LAST and _NOT_METRIC_BEFORE.search(before):
         return None
     value, end = n.value, n.end
     rng = _RANGE_NEXT.match(low, end, e)
@@ -257,7 +278,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     else:
         after_at = end
     qualifier = None
-    q = _QUALIFIER_BEFORE.search(before)
+    q = _QUALIFIER_BEFORE.search(before) if last in _QUALIFIER_LAST else None
     start = n.start
     if q is not None:
         qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])]
