@@ -7,9 +7,13 @@ News writes dates in many ways: a day (``ngày 29/3``, ``tối 4/4/2025``, ``hô
 ``28/6-1/7``) or relative to the publication date (``sáng nay``, ``năm ngoái``,
 ``đầu năm nay``, ``tuần trước``).
 
-Years come from the text when it gives one, else from the ``reference`` date (the
-publication date) when the caller knows it; otherwise the date stays year-less
-(``--03-29``). The rule for a day or month without a year, given a reference:
+Years come from the text when it gives one (in the mention itself, or for a day
+written without a year, in another mention of the same day: a lead's ``Chiều 24/5``
+and the body's ``Chiều 24/5/2017``; only a recent year, never ``2/9/1945`` for this
+year's ``2/9``), else from the ``reference`` date (the publication date) when the
+caller knows it; otherwise the date stays year-less (``--03-29``). A month and year
+written ``tháng 11 năm ngoái`` take the year from the reference. The rule for a day
+or month without a year, given a reference:
 
 * the reference year, by default;
 * the previous year when the date is marked as past (``2/7 vừa qua``) and its month
