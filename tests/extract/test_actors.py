@@ -139,3 +139,10 @@ def test_organization_named_by_head_word_is_no_person() -> None:
     a = _actors("Thủ tướng tiếp lãnh đạo Phòng Thương mại Hà Lan - Việt Nam tại La Hay.")
     assert any(x.kind == "organization" and x.name == "Phòng Thương mại Hà Lan - Việt Nam" for x in a.values())
     assert not any(x.kind == "person" for x in a.values())
+
+
+def test_office_with_a_remit_before_the_name() -> None:
+    p = _persons(
+        "Theo Thứ trưởng Ngoại giao phụ trách về kinh tế, năng lượng và môi trường Mỹ Jose Fernandez, hai nước..."
+    )
+    assert p["Jose Fernandez"].titles == ("Thứ trưởng Ngoại giao",)

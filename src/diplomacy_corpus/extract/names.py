@@ -444,6 +444,15 @@ def _chain(
             direct, lower_run = False, 0
             k = j
             continue
+        if tok == "phụ" and k + 1 < n and an.tok(k + 1) == "trách" and want_name:
+            # "Thứ trưởng Ngoại giao phụ trách về kinh tế, năng lượng và môi trường Jose Fernandez"
+            j = k + 2
+            while j < min(n, k + 18) and not is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                j += 1
+            if j < n and is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                limit = min(n, j + 8)
+                k, direct = j, True
+                continue
         if tok[0].isdigit() or (current is None and not counterpart):
             break
         if comp and (lower_run < 8 or tok in _CONNECTORS) and tok not in _VERBS:
