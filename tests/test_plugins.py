@@ -174,3 +174,39 @@ def test_import_is_lazy() -> None:
             "print(any(m.startswith('diplomacy_corpus.default_plugins.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_register_lexicons_hook_extends_extraction() -> None:
+    """A plugin can teach the extractor a new office title through register_lexicons."""
+    from diplomacy_corpus.extract import lexicon
+
+    text = "Ngày 3/4, Thống lĩnh Hạm đội Xa Lạ Nguyễn Văn Bình đã hội đàm với Tổng thống Pháp Emmanuel Macron tại Paris."
+    assert "Thống lĩnh Hạm đội Xa Lạ" not in lexicon.load("titles")["titles"]
+    new_entry = {"Thống lĩnh Hạm đội Xa Lạ": {"variants": [], "complement": False}}
+
+    class Plugin:
+        @staticmethod
+        @dc.hookimpl
+        def register_lexicons():
+            return {"titles": {"titles": new_entry}}
+
+    before = dc.parse_text(text, origin="t")
+    with register_plugin(Plugin(), name="lexicon-plugin"):
+        after = dc.parse_text(text, origin="t")
+        assert "Thống lĩnh Hạm đội Xa Lạ" in lexicon.load("titles")["titles"]
+    assert "Thống lĩnh Hạm đội Xa Lạ" not in lexicon.load("titles")["titles"]
+    titled = {a.name: a.titles for a in after.actors if a.kind == "person"}
+    assert "Thống lĩnh Hạm đội Xa Lạ" in titled.get("Nguyễn Văn Bình", ())
+    assert "Thống lĩnh Hạm đội Xa Lạ" not in {t for a in before.actors for t in a.titles}
+
+
+def test_a_broken_register_lexicons_is_named() -> None:
+    class Broken:
+        @staticmethod
+        @dc.hookimpl
+        def register_lexicons():
+            return ["not", "a", "mapping"]
+
+    with register_plugin(Broken(), name="broken-lexicons"):
+        dc.parse_text("Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.", origin="t")
+        assert any("broken-lexicons" in str(e) for e in plugins.plugin_errors())

@@ -128,6 +128,8 @@ def _parse_steps(source: Source, parser: str | None, extract: bool, stage: _Stag
     if extract:
         from .extract import extract as run_extraction
 
+        plugins.apply_lexicons()
+
         stage.what = "extraction"
         try:
             document = run_extraction(document)
@@ -262,8 +264,21 @@ def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None =
         return
     from ._workers import parallel_map
 
+    _warm_up(extract)
     yield from parallel_map(_parse_one, sources, workers=workers, args=(parser, extract, timeout),
-                            chunksize=32, on_crash=_crashed)
+                            chunksize=16, on_crash=_crashed)
+
+
+def _warm_up(extract: bool) -> None:
+    """Load plugins and extraction data before worker processes fork, so they share them."""
+    try:
+        plugins.get_parsers()
+        if extract:
+            from .extract import extract as run_extraction
+
+            run_extraction(Document(origin="<warm-up>", text="Ngày 2/9/2024, Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội."))
+    except Exception:  # the workers will report whatever is wrong, document by document
+        logger.debug("warm-up failed", exc_info=True)
 
 
 def export(documents: Iterable[Document], format: str, destination: str | os.PathLike[str],  # noqa: A002

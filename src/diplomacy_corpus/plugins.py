@@ -40,6 +40,7 @@ from .interfaces import Exporter, Parser
 
 __all__ = [
     "DEFAULT_PLUGINS",
+    "apply_lexicons",
     "ENV_VAR",
     "PluginInfo",
     "get_exporter",
@@ -104,6 +105,7 @@ class _Registry:
         self.errors: list[PluginError] = []
         self._parsers: dict[str, tuple[Parser, str]] | None = None
         self._exporters: dict[str, tuple[Exporter, str]] | None = None
+        self.lexicons_applied = False
         self._load()
 
     # -- loading ---------------------------------------------------------------
@@ -159,6 +161,11 @@ class _Registry:
     def invalidate(self) -> None:
         self._parsers = None
         self._exporters = None
+        if self.lexicons_applied:
+            from .extract import lexicon
+
+            lexicon.reset()
+            self.lexicons_applied = False
 
     def _fail(self, name: str, what: str, exc: BaseException) -> None:
         error = PluginError(f"plugin {name!r} {what}: {type(exc).__name__}: {exc}")
@@ -219,10 +226,43 @@ def _get() -> _Registry:
 
 
 def reset() -> None:
-    """Forget every loaded plugin; the next use loads them again (for tests)."""
+    """Forget every loaded plugin; the next use loads them again (for tests).
+
+    Lexicon entries that plugins added are dropped too (with every other extension made
+    through ``diplomacy_corpus.extract.lexicon.extend``).
+    """
     global _registry
     with _lock:
+        applied = _registry is not None and _registry.lexicons_applied
         _registry = None
+    if applied:
+        from .extract import lexicon
+
+        lexicon.reset()
+
+
+def apply_lexicons() -> None:
+    """Feed every plugin's ``register_lexicons`` entries into the extraction lexicons, once.
+
+    Called before the first extraction; a plugin whose hook raises or returns something
+    that is not a mapping of lexicon name to entries is reported as a plugin error and
+    skipped.
+    """
+    registry = _get()
+    if registry.lexicons_applied:
+        return
+    registry.lexicons_applied = True
+    from .extract import lexicon
+
+    for impl in registry.pm.hook.register_lexicons.get_hookimpls():
+        try:
+            entries = impl.function() or {}
+            if not isinstance(entries, dict):
+                raise TypeError(f"expected a mapping of lexicon name to entries, got {type(entries).__name__}")
+            for name, value in entries.items():
+                lexicon.extend(str(name), value)
+        except Exception as exc:
+            registry._fail(impl.plugin_name, "failed in register_lexicons()", exc)
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
