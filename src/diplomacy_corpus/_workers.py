@@ -97,7 +97,7 @@ def parallel_map(func: Callable[..., R], items: Iterable[T], *, workers: int, ar
         on_crash: builds the result of an item whose worker process died; without it
             the error propagates.
     """
-    window = max(2, 2 * workers)
+    window = 4 * max(1, workers)  # chunks in flight: enough that one slow document never idles the others
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
     try:

@@ -276,7 +276,8 @@ def _warm_up(extract: bool) -> None:
         if extract:
             from .extract import extract as run_extraction
 
-            run_extraction(Document(origin="<warm-up>", text="Ngày 2/9/2024, Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội."))
+            text = "Ngày 2/9/2024, Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội."
+            run_extraction(Document(origin="<warm-up>", text=text))
     except Exception:  # the workers will report whatever is wrong, document by document
         logger.debug("warm-up failed", exc_info=True)
 
