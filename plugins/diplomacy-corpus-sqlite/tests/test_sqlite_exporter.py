@@ -171,7 +171,7 @@ _documents = st.builds(
             id=_ids,
             kind=st.just("count"),
             unit=st.just("count"),
-            value=st.floats(allow_nan=False),
+            value=st.floats(allow_nan=False, allow_infinity=False),
             evidence=st.none() | _spans,
         ),
         max_size=3,
