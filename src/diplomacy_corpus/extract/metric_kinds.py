@@ -1,0 +1,356 @@
+"""Metric kinds: decide whether a figure of a sentence is a metric, and of which kind.
+
+The words around a number give its unit (``USD``, ``%``, a counted noun), its kind (the
+nearest money cue before it: ``kim ngạch thương mại`` gives ``trade_turnover``), and
+its qualifier (``hơn``, ``gần``, ``khoảng``). Ranks (``lớn thứ tám``) and multiples in
+words (``gấp đôi``) are found here too. The cue words live in
+``lexicons/metric_kinds.json`` and ``lexicons/units.json``;
+[`find_metrics`][diplomacy_corpus.extract.metrics.find_metrics] reads a text with them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from diplomacy_corpus.extract.numbers import NumberMention, parse_number
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("diplomacy_corpus.extract.lexicons").joinpath(name)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+# Vietnamese places some tone marks two ways ('thỏa' and 'thoả', 'khóa' and 'khoá').
+# The lexicons use the new style; patterns accept both and look-ups fold to the new one.
+_NEW_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "óe": "oé", "òe": "oè", "ỏe": "oẻ",
+              "õe": "oẽ", "ọe": "oẹ", "úy": "uý", "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}  # fmt: skip
+_OLD_TONES = {old: new for new, old in _NEW_TONES.items()}
+_OLD_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_OLD_TONES)})(?!\\w)")  # open syllables only: 'khoảng' stays
+_NEW_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_NEW_TONES)})(?!\\w)")
+
+
+def _alt(words: Any) -> str:
+    forms = {w for word in words for w in (word, _NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], word))}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
+
+def _norm(text: str) -> str:
+    """One space between words, new-style tone marks: the form the lexicons use."""
+    text = " ".join(text.split())
+    return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text) if "o" in text or "u" in text else text
+
+
+_KINDS = _load("metric_kinds.json")
+_UNITS = _load("units.json")
+_STRONG: dict[str, str] = _KINDS["money_cues"]["strong"]
+_WEAK: dict[str, str] = _KINDS["money_cues"]["weak"]
+_COUNT_NOUNS: dict[str, str] = _KINDS["count_nouns"]
+_PARTY_NOUNS: dict[str, str] = _KINDS["party_nouns"]
+_QUALIFIER_OF = {w: q for q, words in _KINDS["qualifiers"].items() for w in words}
+_QUALIFIER_AFTER_OF = {w: q for q, words in _KINDS["qualifiers_after"].items() for w in words}
+_CURRENCY_OF = {w: code for code, words in _UNITS["currencies"].items() for w in words}
+_DECREASE = frozenset(_KINDS["decrease_cues"])
+
+_MONEY_CUE = re.compile(rf"(?<!\w)(?:{_alt([*_STRONG, *_WEAK])})(?!\w)")
+_BARE_IMPORT = _KINDS["bare_import"]["word"]
+_NOT_IMPORT = re.compile(
+    rf"(?<!\w)(?:(?:{_alt(_KINDS['bare_import']['not_after'])})\s+{_BARE_IMPORT}"
+    rf"|{_BARE_IMPORT}\s+(?:{_alt(_KINDS['bare_import']['not_before'])}))(?!\w)"
+)
+_FDI_MARKER = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['fdi_markers'])})(?!\w)")
+_PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
+_UNIT_AFTER = re.compile(
+    rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
+)
+_NOUN_AFTER = re.compile(
+    rf"(?:\s+(?:{_alt(_KINDS['classifiers'])}))?\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)"
+    rf"(?P<not>\s+(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
+)
+_FOLLOW = re.compile(
+    rf"\s*(?:[-–—]|đến|tới|lần|ngày|,?\s*và\s|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
+    rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
+)
+_GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
+_TOLL_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['not_before_count'])})(?!\w)")
+_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
+_MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
+_TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
+_DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
+_SCALE_WORD = re.compile(r"(?<!\w)(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)")
+_AND_AFTER = re.compile(r",?\s+và\s")
+_RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
+_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_QUALIFIER_OF)})\s+(?:mức\s+|con\s+số\s+)?$")
+_QUALIFIER_AFTER = re.compile(rf"\s+(?:{_alt(_QUALIFIER_AFTER_OF)})(?!\w)")
+_TIMES_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['times_cues'])})\s+(?:(?:{_alt(_QUALIFIER_OF)})\s+)?$")
+_GROWTH_CUE = re.compile(rf"(?<!\w)(?:(?P<share>{_alt(_KINDS['share_cues'])})|{_alt(_KINDS['growth_cues'])})(?!\w)")
+_DURATION_CUE = re.compile(r"(?<!\w)(?:kéo\s+dài|trong)\s+(?:(?:khoảng|gần|hơn)\s+)?$")
+_VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
+_POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_NOT_METRIC_BEFORE = re.compile(
+    r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|khoá|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
+    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm)\s+$"
+)
+_QUALIFIER_LAST = frozenset(
+    {w.split()[-1] for w in _QUALIFIER_OF}
+    | {_NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], w.split()[-1]) for w in _QUALIFIER_OF}
+) | {"mức", "số"}
+_NOT_METRIC_LAST = frozenset(
+    {"số", "khóa", "khoá", "lần", "thứ", "điều", "khoản", "chương", "phiên", "kỳ", "mục", "khu", "phố", "đường", "quận"}
+    | {"định", "tư", "quyết", "lúc", "tuổi", "top", "nhóm"}
+)
+_ORDINALS = {
+    "nhất": 1,
+    "nhì": 2,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_MULTIPLE_WORDS = {"đôi": 2.0, "rưỡi": 1.5, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "mười": 10.0}
+_WORD_TIMES = re.compile(rf"gấp\s+(?P<w>{_alt(_MULTIPLE_WORDS)})(?:\s+lần)?(?!\w)")
+_RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
+_RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
+_RANK = re.compile(rf"(?:thứ|hạng)\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])")
+_SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
+
+_SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
+
+
+@attrs.define(kw_only=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    qualifier: str | None = None
+    needs_kind: bool = False  # money with no cue: take the kind of the figure before
+
+
+def _ranks(low: str) -> list[re.Match[str]]:
+    """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
+    found: list[re.Match[str]] = []
+    for word in ("thứ", "hạng"):
+        i = low.find(word)
+        while i >= 0:
+            if not (i and low[i - 1].isalnum()):
+                m = _RANK.match(low, i)
+                if m is not None and (
+                    _RANK_CUE.search(low, max(0, i - 16), i)
+                    # 'đứng thứ 5 EU và thứ 20/116 quốc gia': a second rank in the same breath
+                    or (
+                        found
+                        and 0 <= i - found[-1].end() <= 40
+                        and low.endswith(" và ", 0, i)
+                        and not _RANK_BREAK.search(low, found[-1].end(), i - 4)
+                    )
+                ):
+                    found.append(m)
+            i = low.find(word, i + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+def _word_multiples(low: str) -> list[re.Match[str]]:
+    """'gấp đôi', 'gấp ba lần': multiples in words (in digits they are ordinary numbers)."""
+    found = []
+    i = low.find("gấp")
+    while i >= 0:
+        m = _WORD_TIMES.match(low, i)
+        if m is not None and not (i and low[i - 1].isalnum()):
+            found.append(m)
+        i = low.find("gấp", i + 1)
+    return found
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) -> str | None:
+    strong = weak = None
+    if end is not None and not _MONEY_CUE.search(low, s, start):
+        cue = _MONEY_CUE.match(low, end + 1, end + 40) if low[end : end + 1] == " " else None
+        if cue is not None and _norm(cue.group()) in _STRONG:  # 'đạt 2 tỷ USD kim ngạch thương mại'
+            return _STRONG[_norm(cue.group())]
+    for cue in _MONEY_CUE.finditer(low, s, start):
+        word = _norm(cue.group())
+        if word == _BARE_IMPORT and _NOT_IMPORT.search(low, max(s, cue.start() - 8), min(start, cue.end() + 12)):
+            continue  # 'hội nhập', 'nhập cảnh' are no imports
+        if word in _STRONG:
+            strong = word
+        else:
+            weak = word
+    chosen = strong or weak
+    if chosen is None:
+        return None
+    kind = _STRONG.get(chosen) or _WEAK[chosen]
+    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, e):
+        return "fdi"
+    return kind
+
+
+def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
+    clause = max(s, start - 60)
+    cues = list(_GROWTH_CUE.finditer(low, clause, start))
+    if not cues:
+        return ("growth_rate" if "tăng trưởng" in low[s:start] else "count"), False
+    if cues[-1].group("share"):
+        return "count", False
+    return "growth_rate", _norm(cues[-1].group()) in _DECREASE
+
+
+def _maybe_metric(low: str, start: int, end: int) -> bool:
+    """The quick test that most numbers fail: nothing a metric needs stands around it."""
+    return (
+        _FOLLOW.match(low, end) is not None
+        or (start > 0 and low[start - 1] in "$€£")
+        or "dân số" in low[max(0, start - 30) : start]
+    )
+
+
+def _last_word(before: str) -> str:
+    """The word that ends ``before`` when a space follows it, else ''.
+
+    The look-behind patterns below are tried only when this word can end them: a set
+    look-up is far cheaper than a regex search anchored at the end of a string.
+    """
+    if not before or not before[-1].isspace():
+        return ""
+    parts = before.rsplit(None, 1)
+    return parts[-1].rpartition("(")[2].lstrip("[{\"'“‘-–") if parts else ""
+
+
+def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | None) -> _Figure | None:
+    """Decide whether one number of a sentence is a metric, and which."""
+    before = low[max(s, n.start - 24) : n.start]
+    last = _last_word(before)
+    if last in _NOT_METRIC_LAST and _NOT_METRIC_BEFORE.search(before):
+        return None
+    value, end = n.value, n.end
+    rng = _RANGE_NEXT.match(low, end, e)
+    if nxt is not None and rng is not None and rng.end() == nxt.start:
+        scale = _SCALES.search(nxt.text.lower())
+        if scale is not None and _SCALES.search(n.text.lower()) is None:
+            value *= parse_number("1" + scale.group()) or 1.0
+        after_at = nxt.end
+    else:
+        after_at = end
+    qualifier = None
+    q = _QUALIFIER_BEFORE.search(before) if last in _QUALIFIER_LAST else None
+    start = n.start
+    if q is not None:
+        qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])]
+        start = n.start - (len(before) - q.start())
+    unit = _UNIT_AFTER.match(low, after_at, e)
+    if unit is None and low[max(s, n.start - 3) : n.start].endswith(("$", "us$", "€", "£")):
+        symbol = low[n.start - 1]
+        return _Figure(
+            start=start - 1,
+            end=end,
+            value=value,
+            unit=_UNITS["prefix_symbols"][symbol],
+            kind=_money_kind(low, s, e, n.start) or "count",
+            qualifier=qualifier,
+        )
+    if unit is not None:
+        end = unit.end() if after_at == n.end else n.end
+        if unit.group("pct"):
+            kind, negative = _percent_kind(low, s, n.start)
+            return _Figure(
+                start=start,
+                end=end,
+                value=-value if negative else value,
+                unit="percent",
+                kind=kind,
+                qualifier=qualifier,
+            )
+        code = _CURRENCY_OF[_norm(unit.group("cur"))]
+        money = _money_kind(low, s, e, n.start, end)
+        return _Figure(
+            start=start,
+            end=end,
+            value=value,
+            unit=code,
+            kind=money or "count",
+            qualifier=qualifier,
+            needs_kind=money is None,
+        )
+    if _MEASURE_AFTER.match(low, after_at, e):
+        return None
+    times = _TIMES_AFTER.match(low, after_at, e)
+    if times is not None:
+        if not _TIMES_CUE.search(low, max(s, start - 16), start):
+            return None
+        return _Figure(start=start, end=times.end(), value=value, unit="times", kind="growth", qualifier=qualifier)
+    days = _DAYS_AFTER.match(low, after_at, e)
+    if days is not None:
+        if not (_DURATION_CUE.search(low, max(s, start - 16), start) and _VISIT.search(low, s, start)):
+            return None
+        return _Figure(start=start, end=days.end(), value=value, unit="days", kind="duration", qualifier=qualifier)
+    noun = _NOUN_AFTER.match(low, after_at, e)
+    if noun is None:
+        if _POPULATION_CUE.search(low, max(s, start - 20), start) and value >= 1000:
+            return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
+        return None
+    word = _norm(noun.group("noun"))
+    if noun.group("not") or (n.text.isdecimal() and len(n.text) == 4 and 1900 <= value <= 2100):
+        return None  # '86 người thiệt mạng'; 'Olympic 1988 tổ chức tại Seoul' is a year
+    if word in _GENERIC_NOUNS and _TOLL_BEFORE.search(low, max(s, start - 40), start):
+        return None  # 'cướp đi sinh mạng của 320.000 người' is a toll
+    if word in _PARTY_NOUNS:
+        if value < _KINDS["party_min"]:
+            return None
+        kind = _PARTY_NOUNS[word]
+    else:
+        kind = _COUNT_NOUNS[word]
+        if value < _KINDS["count_min"] or (value != int(value) and value < 1000):
+            return None
+    if kind == "population" and value < 1000:
+        return None
+    if kind == "count" and _POPULATION_CUE.search(low, max(s, start - 20), start):
+        kind = "population"  # 'dân số 96 triệu người'
+    elif word in _GENERIC_NOUNS:  # 'số du học sinh ... vượt 60.000 người' counts students
+        for earlier in _NOUN_BEFORE.finditer(low, s, start):
+            if _COUNT_NOUNS.get(_norm(earlier.group()), "count") != "count":
+                kind = _COUNT_NOUNS[_norm(earlier.group())]
+    end = noun.start("not") if noun.group("not") else noun.end()
+    return _Figure(start=start, end=end, value=value, unit="count", kind=kind, qualifier=qualifier)
+
+
+def _shared_unit(n: NumberMention, low: str, s: int, e: int, figures: list[_Figure]) -> _Figure | None:
+    """'xuất khẩu 22 tỷ và nhập khẩu 50 tỷ USD': the first amount takes the unit of the next."""
+    later = [f for f in figures if n.end < f.start <= n.end + 80]
+    if not later or later[0].unit in _SMALL_UNITS or ";" in low[n.end : later[0].start]:
+        return None
+    nxt = later[0]
+    if nxt.unit == "count" and not _SCALE_WORD.search(low, nxt.start, nxt.end):
+        return None  # '5 và 7 dự án' is rather a list of small numbers
+    before = low[max(s, n.start - 24) : n.start]
+    q = _QUALIFIER_BEFORE.search(before)
+    qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])] if q else None
+    start = n.start - (len(before) - q.start()) if q else n.start
+    kind = nxt.kind if nxt.unit == "count" else (_money_kind(low, s, e, n.start) or nxt.kind)
+    return _Figure(start=start, end=n.end, value=n.value, unit=nxt.unit, kind=kind, qualifier=qualifier)
+
+
+def _qualifier_after(low: str, fig: _Figure, e: int) -> None:
+    after = _QUALIFIER_AFTER.match(low, fig.end, e)
+    if after is not None and fig.qualifier is None:
+        fig.qualifier = _QUALIFIER_AFTER_OF[_norm(after.group())]
+        fig.end = after.end()

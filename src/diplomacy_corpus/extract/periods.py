@@ -1,0 +1,73 @@
+"""Metric periods: the dates of a sentence a figure can be tied to, and the one it is.
+
+A figure takes a date right after it (``hơn 123 tỷ USD vào năm 2022``), else the nearest
+before it in its sentence, else the first after it; never a date of comparison
+(``so với năm 2015``). Spans such as ``6 tháng đầu năm`` or ``quý I/2017`` are periods
+too, and a relative ``năm nay`` is dated from the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplomacy_corpus.extract.dates import DateMention, find_dates
+from diplomacy_corpus.extract.metric_kinds import _Figure, _norm
+from diplomacy_corpus.models import PartialDate
+
+_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười\s+một)\s+tháng\s+(?:đầu|cuối)"
+    r"|nửa\s+(?:đầu|cuối)|quý\s+(?:[1-4]|i{1,3}|iv)(?=\s+năm|/))\s*(?:năm|/)"
+    r"(?:\s*(?P<y>\d{4})|\s+(?P<rel>nay|ngoái|trước))?(?!\w)"
+)
+_COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$")
+_JUST_BEFORE_PERIOD = re.compile(r"\s*\(?\s*(?:(?:vào|trong|của|cho|tính\s+đến|đến|hết|riêng)\s+)*")
+_LEADING = re.compile(r"^(?:từ|đến|vào|trong|hồi|tính\s+đến)\s+", re.IGNORECASE)
+
+
+def _periods(
+    text: str, low: str, s: int, e: int, ref: PartialDate | None, whole: list[DateMention] | None
+) -> list[tuple[int, int, str, bool]]:
+    """Period candidates of a sentence: (start, end, text, is_comparison).
+
+    ``whole`` holds the dates of the whole text when they are known already.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    for m in _PERIOD.finditer(low, s, e):
+        label = _norm(text[m.start() : m.end()])
+        year = m.group("y")
+        if year is None and m.group("rel") and ref is not None and ref.year is not None:
+            label += f" ({ref.year - (0 if m.group('rel') == 'nay' else 1)})"
+        found.append((m.start(), m.end(), label, False))
+    if whole is None:
+        spans = [(d, d.start + s, d.end + s) for d in find_dates(text[s:e], reference=ref)]
+    else:
+        spans = [(d, d.start, d.end) for d in whole if s <= d.start and d.end <= e]
+    for d, a, b in spans:
+        if any(x <= a < y or x < b <= y for x, y, _, _ in found):
+            continue
+        if d.precision == "year":
+            label = str(d.date.year) + (f"-{d.date_end.year}" if d.date_end else "")
+        else:
+            label = _LEADING.sub("", _norm(text[a:b]))
+            if d.date.year is not None and str(d.date.year) not in label:
+                label += f" ({d.date.year})"
+        comparison = bool(_COMPARISON.search(low, max(s, a - 20), a))
+        found.append((a, b, label, comparison))
+    found.sort()
+    return found
+
+
+def _date_spans(found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _, _ in found]
+
+
+def _pick_period(fig: _Figure, low: str, periods: list[tuple[int, int, str, bool]]) -> str | None:
+    usable = [p for p in periods if not p[3]]
+    for a, _, label, _ in usable:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
+        if fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
+            return label
+    before = [p for p in usable if p[1] <= fig.start]
+    if before:
+        return before[-1][2]
+    after = [p for p in usable if p[0] >= fig.end]
+    return after[0][2] if after else None
