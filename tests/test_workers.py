@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -41,6 +42,9 @@ class Troublemaker(dc.Parser):
             sys.exit(3)
         if "CRASH" in text:
             os._exit(1)  # kills the worker process
+        if "BLOCKED" in text:  # stuck where SIGALRM cannot reach it, like a C extension
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(60)
         if "HANG" in text:
             while True:  # a plugin that swallows every Exception still cannot hide a timeout
                 with contextlib.suppress(Exception):
@@ -159,8 +163,6 @@ def test_a_worker_process_that_dies_fails_only_its_document(tmp_path: Path) -> N
 
 
 def test_the_callers_own_alarm_is_left_alone() -> None:
-    import signal
-
     from diplomacy_corpus._workers import time_limit
 
     previous = signal.signal(signal.SIGALRM, lambda *_: None)
@@ -173,3 +175,13 @@ def test_the_callers_own_alarm_is_left_alone() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_worker_stuck_where_no_signal_reaches_is_ended_and_only_its_document_fails(tmp_path: Path) -> None:
+    markers = [""] * 20 + ["TROUBLE BLOCKED"] + [""] * 20
+    corpus = _corpus(tmp_path, markers)
+    with register_plugin(_Plugin(), name="troublemaker-plugin"):
+        results = list(dc.parse_many([corpus], workers=2, extract=False, timeout=0.3))
+    assert [r.origin for r in results] == [f"{corpus}#d{n}" for n in range(len(markers))]
+    assert [r.origin for r in results if not r.ok] == [f"{corpus}#d20"]
+    assert "hung past twice the time limit" in str(results[20].error)

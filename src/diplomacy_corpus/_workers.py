@@ -4,9 +4,10 @@
 ``parse_many(workers=N)`` runs on: items go to worker processes in chunks, results come
 back in input order, and only a bounded window of chunks is in flight, so memory does not
 grow with the corpus (``multiprocessing.Pool.imap`` would read the whole input ahead).
-When a worker process dies (a plugin that segfaults or calls ``os._exit``), the chunks
-in flight are run again one item at a time in a fresh pool, and the item that kills its
-worker gets an error result of its own; the batch goes on.
+When a worker process dies (a plugin that segfaults or calls ``os._exit``, or an item
+stuck past the hard limit in code no signal interrupts), the chunks in flight are run
+again one item at a time, each in a fresh process, and the item that kills its worker
+gets an error result of its own; the batch goes on.
 
 [`time_limit`][diplomacy_corpus._workers.time_limit] interrupts code that runs too long
 with ``setitimer``/``SIGALRM``. It works on the main thread of a process (the CLI, a
@@ -18,8 +19,10 @@ interpreter is not.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,8 +77,50 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _run_chunk(func: Callable[..., R], chunk: list[Any], args: tuple[Any, ...]) -> list[R]:
-    return [func(item, *args) for item in chunk]
+class _Watchdog:
+    """In a worker process: ends the process when one item runs past a hard limit.
+
+    The soft limit (``time_limit``) cannot interrupt a C extension that never returns to
+    the interpreter; this thread can, by ending the worker. The pool then breaks, and
+    [`parallel_map`][diplomacy_corpus._workers.parallel_map] reruns the items in flight
+    one at a time, so only the item that hangs fails.
+    """
+
+    started: float | None = None
+    limit: float | None = None
+    thread: threading.Thread | None = None
+
+    @classmethod
+    def arm(cls, limit: float | None) -> None:
+        cls.limit = limit
+        if limit and cls.thread is None:
+            cls.thread = threading.Thread(target=cls._watch, name="diplomacy-corpus-watchdog", daemon=True)
+            cls.thread.start()
+
+    @classmethod
+    def _watch(cls) -> None:
+        while True:
+            limit = cls.limit
+            time.sleep(min(1.0, limit / 4) if limit else 1.0)
+            started = cls.started
+            if limit and started is not None and time.monotonic() - started > limit:
+                os._exit(_HUNG_EXIT)
+
+
+_HUNG_EXIT = 70
+
+
+def _run_chunk(func: Callable[..., R], chunk: list[Any], args: tuple[Any, ...],
+               hard_limit: float | None = None) -> list[R]:
+    _Watchdog.arm(hard_limit)
+    results = []
+    for item in chunk:
+        _Watchdog.started = time.monotonic()
+        try:
+            results.append(func(item, *args))
+        finally:
+            _Watchdog.started = None
+    return results
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -85,7 +130,8 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def parallel_map(func: Callable[..., R], items: Iterable[T], *, workers: int, args: tuple[Any, ...] = (),
-                 chunksize: int = 16, on_crash: Callable[[T, BaseException], R] | None = None) -> Iterator[R]:
+                 chunksize: int = 16, on_crash: Callable[[T, BaseException], R] | None = None,
+                 hard_limit: float | None = None) -> Iterator[R]:
     """``func(item, *args)`` for each item in ``workers`` processes, in input order, lazily.
 
     Args:
@@ -96,24 +142,27 @@ def parallel_map(func: Callable[..., R], items: Iterable[T], *, workers: int, ar
         chunksize: items sent to a worker at a time.
         on_crash: builds the result of an item whose worker process died; without it
             the error propagates.
+        hard_limit: seconds after which a worker still busy with one item ends itself
+            (the item then goes to ``on_crash``); None for no limit.
     """
     window = 4 * max(1, workers)  # chunks in flight: enough that one slow document never idles the others
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
     try:
         for chunk in _chunks(items, chunksize):
-            pending.append((chunk, executor.submit(_run_chunk, func, chunk, args)))
+            pending.append((chunk, executor.submit(_run_chunk, func, chunk, args, hard_limit)))
             while len(pending) >= window:
-                executor = yield from _drain_one(pending, executor, func, args, workers, on_crash)
+                executor = yield from _drain_one(pending, executor, func, args, workers, on_crash, hard_limit)
         while pending:
-            executor = yield from _drain_one(pending, executor, func, args, workers, on_crash)
+            executor = yield from _drain_one(pending, executor, func, args, workers, on_crash, hard_limit)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _drain_one(pending: deque[tuple[list[T], Future[list[R]]]], executor: ProcessPoolExecutor,
                func: Callable[..., R], args: tuple[Any, ...], workers: int,
-               on_crash: Callable[[T, BaseException], R] | None) -> Generator[R, None, ProcessPoolExecutor]:
+               on_crash: Callable[[T, BaseException], R] | None,
+               hard_limit: float | None) -> Generator[R, None, ProcessPoolExecutor]:
     """Yield the results of the oldest chunk; return the executor to go on with."""
     chunk, future = pending.popleft()
     try:
@@ -128,17 +177,17 @@ def _drain_one(pending: deque[tuple[list[T], Future[list[R]]]], executor: Proces
         pending.clear()
         for item_chunk in chunks:
             for item in item_chunk:
-                yield _run_alone(item, func, args, on_crash)
+                yield _run_alone(item, func, args, on_crash, hard_limit)
         return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     yield from results
     return executor
 
 
 def _run_alone(item: T, func: Callable[..., R], args: tuple[Any, ...],
-               on_crash: Callable[[T, BaseException], R]) -> R:
+               on_crash: Callable[[T, BaseException], R], hard_limit: float | None) -> R:
     executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
     try:
-        return executor.submit(_run_chunk, func, [item], args).result()[0]
+        return executor.submit(_run_chunk, func, [item], args, hard_limit).result()[0]
     except BrokenProcessPool as exc:
         return on_crash(item, exc)
     finally:

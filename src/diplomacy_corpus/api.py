@@ -224,7 +224,8 @@ def _with_traceback(error: DiplomacyCorpusError) -> DiplomacyCorpusError:
 def _crashed(item: Source | InputError, exc: BaseException) -> Result:
     origin = getattr(item, "origin", "<input>")
     return Result(origin=origin, error=ParseError(
-        f"{origin}: the worker process died on this document ({type(exc).__name__}); a plugin may have crashed"))
+        f"{origin}: the worker process died on this document, or hung past twice the time limit in code "
+        f"no signal interrupts ({type(exc).__name__}); a plugin or an extension may have crashed"))
 
 
 #: Default per-document time limit of parsing and extraction, in seconds.
@@ -252,6 +253,8 @@ def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None =
         timeout: time limit in seconds for parsing and extracting one document (None or
             0: no limit). Enforced with ``SIGALRM`` on the main thread of the process
             that parses (always true for worker processes); elsewhere it is not enforced.
+            With ``workers`` > 1, a worker still stuck after twice the limit (in code
+            no signal interrupts) is ended, and only its document fails.
         on_skip: called with ``(path, reason)`` for each file a folder walk leaves out.
         exclude: files never to read, such as the output being written.
     """
@@ -265,8 +268,10 @@ def parse_many(inputs: Iterable[str | os.PathLike[str]], *, parser: str | None =
     from ._workers import parallel_map
 
     _warm_up(extract)
+    # The hard limit catches what SIGALRM cannot interrupt (a C extension that never returns).
+    hard_limit = 2 * timeout + 1 if timeout else None
     yield from parallel_map(_parse_one, sources, workers=workers, args=(parser, extract, timeout),
-                            chunksize=16, on_crash=_crashed)
+                            chunksize=16, on_crash=_crashed, hard_limit=hard_limit)
 
 
 def _warm_up(extract: bool) -> None:
