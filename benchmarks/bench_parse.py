@@ -80,12 +80,21 @@ def _peak_mb() -> tuple[float, float]:
     return self_kb / 1024, children_kb / 1024
 
 
-def _records(path: Path) -> Iterator[dict[str, Any]]:
+def _records(path: Path, failed: list[str]) -> Iterator[dict[str, Any]]:
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as stream:  # type: ignore[operator]
-        for line in stream:
-            if line.strip():
-                yield json.loads(line)
+    number = 0
+    try:
+        with opener(path, "rb") as stream:  # type: ignore[operator]
+            for number, line in enumerate(stream, start=1):
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except ValueError as exc:
+                        failed.append(f"{path}:{number} ({exc})")
+                        continue
+                    yield record if isinstance(record, dict) else {"text": ""}
+    except (OSError, EOFError) as exc:
+        failed.append(f"{path} (after line {number}: {exc})")
 
 
 def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
@@ -101,7 +110,7 @@ def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
     cpu_started = _cpu_seconds()
     if case == "json baseline":
         sink = io.StringIO()
-        for record in _records(path):
+        for record in _records(path, failed):
             text_bytes += len(str(record.get("text", "")).encode("utf-8"))
             sink.write(json.dumps(record, ensure_ascii=False))
             sink.seek(0)
@@ -128,7 +137,7 @@ def _run_case(case: str, path: Path, workers: int) -> dict[str, Any]:
             for result in dc.parse_many([path], workers=workers):
                 count += 1
                 if result.document is None:
-                    failed.append(f"{result.origin} ({result.error})")
+                    failed.append(str(result.error))
                     continue
                 text_bytes += len(result.document.text.encode("utf-8"))
                 yield result.document
