@@ -52,6 +52,7 @@ from diplomacy_corpus.extract.date_grammar import (
     _numeric,
     _word_relative,
 )
+from diplomacy_corpus.extract.numbers import prescan
 from diplomacy_corpus.models import PartialDate
 
 __all__ = ["DateMention", "find_dates"]
@@ -81,20 +82,23 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     last = _LAST[0]
     if last is not None and last[0] is text and last[1] == reference:
         return list(last[2])
-    low = text.lower()
-    if len(low) != len(text):  # a few letters lower-case to two characters ('İ')
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    scan = prescan(text)
+    low = scan.low
     found: list[DateMention] = []
     pos = 0
-    for run in _DIGITS.finditer(low):
-        start, size = run.start(), run.end() - run.start()
-        if start < pos or size == 3 or size > 4:
+    digits = _DIGITS.match
+    for start in scan.starts:
+        if start < pos:
+            continue
+        run = digits(low, start)
+        size = run.end() - start  # type: ignore[union-attr]
+        if size == 3 or size > 4:
             continue  # no day, month or year has three or five digits
         near = low[max(0, start - 14) : start]
         if size == 4:
             if not any(word in near for word in _YEAR_LAST):
                 continue  # a year needs 'năm', 'giai đoạn' ... before it
-        elif "tháng" not in near and _DATE_NEXT.match(low, run.end()) is None:
+        elif "tháng" not in near and _DATE_NEXT.match(low, start + size) is None:
             continue  # a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it
         m = _NUMERIC.match(low, start)
         if m is None:

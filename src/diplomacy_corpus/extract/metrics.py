@@ -33,7 +33,6 @@ from diplomacy_corpus.extract.metric_kinds import (
     _WORD_TIMES,
     _classify,
     _Figure,
-    _lower,
     _maybe_metric,
     _norm,
     _qualifier_after,
@@ -41,13 +40,13 @@ from diplomacy_corpus.extract.metric_kinds import (
     _shared_unit,
     _word_multiples,
 )
-from diplomacy_corpus.extract.numbers import NumberMention, _scan
+from diplomacy_corpus.extract.numbers import NumberMention, _scan, prescan
 from diplomacy_corpus.extract.periods import _date_spans, _periods, _pick_period
 from diplomacy_corpus.models import Metric, PartialDate, Span
 
 __all__ = ["find_metrics"]
 
-_QUICK = re.compile(r"\d|thứ\s|hạng\s|triệu|tỷ|tỉ|gấp")
+_QUICK = re.compile(r"thứ\s|hạng\s|triệu|tỷ|tỉ|gấp")  # figures without digits
 
 
 def find_metrics(
@@ -66,10 +65,13 @@ def find_metrics(
         in text order; ``evidence`` is the whole sentence and ``text`` the figure as
         written with its qualifier and unit (``hơn 123 tỷ USD``).
     """
-    if not text or not _QUICK.search(text):
+    if not text:
         return []
-    low = _lower(text)
-    numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b))
+    scan = prescan(text)
+    low = scan.low
+    if not scan.starts and not _QUICK.search(low):
+        return []
+    numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b), scan.starts)
     whole = _cached_dates(text, reference)  # the dates the events just read, if any
     ranks = _ranks(low) + _word_multiples(low)
     if not numbers and not ranks:
@@ -147,6 +149,7 @@ def find_metrics(
         if key not in seen:
             seen.add(key)
             unique.append((fig, period, span))
+    spans: dict[tuple[int, int], Span] = {}
     return [
         Metric(
             id=f"m{i}",
@@ -156,7 +159,7 @@ def find_metrics(
             period=period,
             qualifier=fig.qualifier,
             text=text[fig.start : fig.end],
-            evidence=Span.of(text, s, e),
+            evidence=spans.get(span) or spans.setdefault(span, Span.of(text, *span)),
         )
-        for i, (fig, period, (s, e)) in enumerate(unique, 1)
+        for i, (fig, period, span) in enumerate(unique, 1)
     ]
