@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from diplomacy_corpus.extract.dates import _cached as _cached_dates
 from diplomacy_corpus.extract.metric_kinds import (
     _AND_AFTER,
+    _FOLLOW,
     _MULTIPLE_WORDS,
     _ORDINALS,
     _SCALES,
@@ -71,7 +72,10 @@ def find_metrics(
     low = scan.low
     if not scan.starts and not _QUICK.search(low):
         return []
-    numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b), scan.starts)
+    if "dân số" in low or "$" in low or "€" in low or "£" in low:
+        numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b), scan.starts)
+    else:  # the usual case: a figure is a metric only with a unit or a noun after it
+        numbers = _scan(text, low, lambda a, b: _FOLLOW.match(low, b) is not None, scan.starts, _FOLLOW)
     whole = _cached_dates(text, reference)  # the dates the events just read, if any
     ranks = _ranks(low) + _word_multiples(low)
     if not numbers and not ranks:

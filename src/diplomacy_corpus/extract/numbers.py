@@ -270,12 +270,17 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 
 def _scan(
-    text: str, low: str, keep: Callable[[int, int], bool] | None = None, starts: tuple[int, ...] | None = None
+    text: str,
+    low: str,
+    keep: Callable[[int, int], bool] | None = None,
+    starts: tuple[int, ...] | None = None,
+    follow: re.Pattern[str] | None = None,
 ) -> list[NumberMention]:
     """find_numbers on a text and its lower-cased form (shared with the metrics).
 
     ``keep(start, end)``, when given, is asked before a number is read: the metrics
-    skip most numbers this way without paying for them. ``starts``, when given, are
+    skip most numbers this way without paying for them. ``follow``, when given, must
+    match right after a figure in digits for it to be read (a cheaper ``keep``). ``starts``, when given, are
     the offsets where figures in digits start (see `prescan`); the digits are then
     not searched again.
     """
@@ -297,7 +302,7 @@ def _scan(
             continue
         if end < size and (low[end].isalnum() or (low[end] == "/" and low[end - 1].isdigit())):
             continue
-        if keep is not None and not keep(start, end):
+        if (follow is not None and follow.match(low, end) is None) or (keep is not None and not keep(start, end)):
             continue
         value = parse_number(low[start:end]) if m.group("scale") else _digits_value(low[start:end])
         if value is not None and math.isfinite(value):
