@@ -146,3 +146,20 @@ def test_office_with_a_remit_before_the_name() -> None:
         "Theo Thứ trưởng Ngoại giao phụ trách về kinh tế, năng lượng và môi trường Mỹ Jose Fernandez, hai nước..."
     )
     assert p["Jose Fernandez"].titles == ("Thứ trưởng Ngoại giao",)
+
+
+def test_relative_shares_the_state_of_the_named_office_holder() -> None:
+    p = _persons(
+        "Tổng thống Mỹ Harold Benton đến Tokyo, Nhật Bản. Nhật Bản đón tiếp trọng thị. "
+        "Đi cùng ông có phu nhân Clara Benton và con gái Lisa Benton, những người rất quý Nhật Bản."
+    )
+    assert p["Clara Benton"].country == "US" and p["Lisa Benton"].country == "US"
+
+
+def test_untitled_foreigner_takes_the_state_of_his_sentence_not_of_the_document() -> None:
+    text = (
+        "Tổng thống Nga Pavel Orlov tiếp Thủ tướng Nhật Bản Kenji Sato tại Moskva. Nga và Nhật Bản bàn về "
+        "quần đảo. Nga cam kết hợp tác với Nhật Bản. Trong khi đó, thượng nghị sĩ Howard Blake của Mỹ chỉ trích."
+    )
+    p = _persons(text)
+    assert p["Howard Blake"].country == "US"

@@ -17,19 +17,10 @@ from typing import Any
 
 from ..models import Actor, Span
 from . import lexicon
-from .names import (
-    _CONNECTORS,
-    _SHORT_INITIAL_RE,
-    _VERBS,
-    TOKEN_RE,
-    Analysis,
-    PersonMention,
-    _surnames,
-    find_persons,
-    has_vietnamese_letters,
-    is_cap,
-    is_vietnamese_syllable,
-)
+from .analysis import CONNECTORS, VERBS, Analysis, PersonMention
+from .names import SHORT_INITIAL_RE, TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_syllable, surnames
+from .person_context import find_persons
+from .person_country import fill_countries
 
 __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
@@ -175,7 +166,7 @@ def _generic_orgs(an: Analysis) -> None:
         cut = len(words)
         for i, w in enumerate(words[1:], 1):
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if w in _VERBS or (w in _CONNECTORS and (w != "và" or not nxt[:1].isupper())):
+            if w in VERBS or (w in CONNECTORS and (w != "và" or not nxt[:1].isupper())):
                 cut = i
                 break
         pos = start + len(" ".join(words[:cut])) + 1 if cut < len(words) else m.end()
@@ -183,7 +174,7 @@ def _generic_orgs(an: Analysis) -> None:
             continue
         words = words[:cut]
         while words and (words[-1] == "-" or (not words[-1][:1].isupper() and not words[-1].startswith("("))):
-            if len(words) >= 2 and words[-2][:1].isupper() and words[-1] not in _VERBS and words[-1] != "-":
+            if len(words) >= 2 and words[-2][:1].isupper() and words[-1] not in VERBS and words[-1] != "-":
                 break
             words.pop()
         words[-1:] = [words[-1].rstrip(".")] if words else []
@@ -214,8 +205,6 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     text, view = an.text, an.view
     country_counts = Counter(c for _, _, c in an.countries)
     foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
-    # The state a foreign name belongs to when nothing else says: the foreign state most spoken of.
-    dominant = foreign[0] if foreign else None
 
     people: dict[str, dict[str, Any]] = {}
     order: list[str] = []
@@ -260,18 +249,12 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     # Every further occurrence of a full name or of a foreign family name.
     _more_mentions(an, people, order)
     # Counterparts borrow the office of the other side.
+    fill_countries(an, people, order, foreign)
     actors: list[Actor] = []
     mentions: dict[str, list[tuple[int, int]]] = {}
     for n_, k in enumerate(order, 1):
         p = people[k]
         country = p["country"]
-        if country is None:
-            first = p["name"].split()[0]
-            sur, _ = _surnames()
-            if first in sur and all(is_vietnamese_syllable(w) for w in p["name"].split()):
-                country = "VN"
-            elif dominant is not None:
-                country = dominant
         pid = f"p{n_}"
         spans = sorted(set(p["mentions"]))
         mentions[pid] = spans
@@ -378,7 +361,7 @@ def _merge_into(p: dict[str, Any], q: dict[str, Any]) -> None:
 
 
 def _resolve_short(form: str, people: dict[str, dict[str, Any]], order: list[str]) -> str | None:
-    m = _SHORT_INITIAL_RE.match(form)
+    m = SHORT_INITIAL_RE.match(form)
     initial, last = (m.group(1), m.group(2)) if m else (None, form)
     k = _key(last)
     found = [key for key in order if key in people and (key == k or key.endswith(" " + k))]
@@ -392,10 +375,10 @@ def _resolve_short(form: str, people: dict[str, dict[str, Any]], order: list[str
 
 def _full_name_in_text(form: str, an: Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> str | None:
     """Find ``First Last`` in the text for a short form ``Last`` (or ``F.Last``)."""
-    m = _SHORT_INITIAL_RE.match(form)
+    m = SHORT_INITIAL_RE.match(form)
     last = m.group(2) if m else form
     view = an.view
-    never = _surnames()[1]
+    never = surnames()[1]
     i = view.find(" " + last)
     while i >= 0:
         end = i + 1 + len(last)

@@ -21,7 +21,7 @@ import attrs
 
 from ..models import Actor, Event, PartialDate, Span
 from . import lexicon
-from .actors import Analysis
+from .analysis import Analysis
 from .names import is_cap
 from .text import UPPER, clauses
 

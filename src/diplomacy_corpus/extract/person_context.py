@@ -1,0 +1,397 @@
+"""Where news names persons: after an office, an honorific, in apposition, or on their own.
+
+Persons are found after an office (``Tổng thống Mỹ Joe Biden``, stacked ``Phó Thủ
+tướng, Bộ trưởng Ngoại giao Phạm Bình Minh``), after an honorific (``ông Olivier
+Marquette``), after ``người đồng cấp``, with an apposition after the name (``Khaw Boon
+Wan, Chủ tịch Đảng ...``), and foreign names in Latin script on their own (``Antony
+Blinken``). `find_persons` records each mention in the `Analysis`; `actors` merges them.
+What counts as a name is `names`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .analysis import CONNECTORS, VERBS, Analysis, PersonMention
+from .names import (
+    LATIN_RUN_RE,
+    english_words,
+    has_vietnamese_letters,
+    is_cap,
+    is_name_part,
+    is_particle,
+    is_vietnamese_run,
+    is_vietnamese_syllable,
+    name_kind,
+    org_words,
+    place_prefixes,
+    surnames,
+)
+
+__all__ = ["find_persons"]
+
+# Institutions named after an office ("Phủ Tổng thống", "Văn phòng Thủ tướng", "Dinh Thống đốc").
+_HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
+
+
+def _hard_gap(gap: str) -> bool:
+    return bool(gap.strip()) or "\n" in gap
+
+
+def _run(an: Analysis, k: int, limit: int) -> int:
+    """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
+    j = k
+    sur = surnames()[0]
+    if k in an.hits and any(e.category in ("country", "place", "org") for e in an.hits[k][2]):
+        return k
+    while j < limit and _name_word(an, k, j):
+        if j > k and j in an.hits:
+            hit = an.hits[j]
+            inside_name = (
+                hit[0] == j + 1
+                and an.tok(k) in sur
+                and j - k < 3
+                and all(e.category in ("country", "place") for e in hit[2])
+                and is_vietnamese_syllable(an.tok(j))
+            )
+            if not inside_name:
+                break
+        j += 1
+    return j
+
+
+def _name_word(an: Analysis, k: int, j: int) -> bool:
+    """Whether token ``j`` continues the name run that starts at token ``k``.
+
+    A capitalised word joined by a space; a particle between two name words
+    (``Bashar al-Assad``, ``Ursula von der Leyen``); a word after an initial and its
+    period (``George W. Bush``).
+    """
+    tok = an.tok(j)
+    if j == k:
+        return is_cap(tok) or (is_particle(tok) and "-" in tok)
+    gap = an.gap(j)
+    if _hard_gap(gap):
+        prev = an.tok(j - 1)
+        return gap == ". " and len(prev) == 1 and prev.isupper() and is_cap(tok)
+    if is_cap(tok):
+        return True
+    if not is_particle(tok):
+        return False
+    if "-" in tok:  # "al-Assad" is a name word of its own
+        return True
+    nxt = j + 1
+    while nxt < len(an.tokens) and is_particle(an.tok(nxt)) and "-" not in an.tok(nxt) and nxt - j < 3:
+        nxt += 1  # "von der Leyen"
+    return nxt < len(an.tokens) and is_cap(an.tok(nxt)) and not _hard_gap(an.gap(nxt))
+
+
+def _ends_in_house(words: list[str]) -> bool:
+    """Whether an office's complement so far ends in an institution word (``Phủ``, ``Văn phòng``)."""
+    return bool(words) and (words[-1] in _HOUSES or " ".join(words[-2:]) in _HOUSES)
+
+
+def _chain(
+    an: Analysis, i: int, *, want_name: bool
+) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
+    """Parse titles, complements and countries from token ``i``; then a name if wanted.
+
+    Returns:
+        (titles, country, next token index, name as (start token, end token, kind) or None,
+        whether the chain began with a counterpart phrase).
+    """
+    n = len(an.tokens)
+    titles: list[str] = []
+    country: str | None = None
+    place_country: str | None = None
+    counterpart = False
+    k = i
+    comp: list[str] = []
+    current: tuple[str, bool] | None = None
+    lower_run = 0
+    direct = True  # nothing but titles, countries and honorifics since the last title
+
+    def close() -> None:
+        if current is not None:
+            canon, takes = current
+            words = list(comp)
+            while (
+                len(words) > 1
+                and not words[-1][:1].isupper()
+                and not (words[-2][:1].isupper() and words[-1] not in CONNECTORS and words[-1] not in VERBS)
+            ):
+                words.pop()
+            if words and not words[-1][:1].isupper() and len(words) == 1:
+                words.pop()
+            if takes and words and words[0][:1].isupper():
+                titles.append(canon + " " + " ".join(words))
+            else:
+                titles.append(canon)
+
+    limit = min(n, i + 18)
+    while k < limit:
+        if k > i and _hard_gap(an.gap(k)):
+            g = an.gap(k).strip()
+            nxt = an.entry(k, "title")
+            if g in {",", "-", "–"} and nxt is not None and "\n" not in an.gap(k):
+                pass  # stacked titles: "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+            else:
+                break
+        hit = an.entry(k, "title", "honorific", "counterpart", "country", "org", "place")
+        if hit is not None:
+            end, e = hit
+            house = e.category == "title" and current is not None and _ends_in_house(comp) and not _hard_gap(an.gap(k))
+            if (
+                e.category == "title"
+                and lower_run
+                and k > i
+                and not house
+                and not _hard_gap(an.gap(k))
+                and an.tok(k - 1) != "kiêm"
+            ):
+                break  # "... cảm ơn Thủ tướng X": a new chain begins
+            if house:
+                # "Người phát ngôn Phủ Tổng thống": the office names an institution, not a second office.
+                comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
+                direct = False
+            elif e.category == "title":
+                close()
+                current, comp, lower_run, direct = e.payload, [], 0, True
+            elif e.category == "counterpart":
+                close()
+                current, comp, direct, counterpart = None, [], True, True
+            elif e.category == "honorific":
+                direct = True
+                if want_name:
+                    j = _run(an, end, n)
+                    if j > end:
+                        nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
+                        if nk is not None:
+                            close()
+                            return (
+                                titles,
+                                country or place_country,
+                                end + nk[2],
+                                (end + nk[0], end + nk[2], nk[1]),
+                                counterpart,
+                            )
+                    close()
+                    return titles, country or place_country, end, None, counterpart
+            elif e.category == "country":
+                country = e.payload
+            elif e.category in ("org", "place"):
+                comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
+                direct = False
+                if e.category == "place" and country is None:
+                    place_country = e.payload  # "Tỉnh trưởng Phúc Kiến", "Thị trưởng London"
+            k = end
+            continue
+        tok = an.tok(k)
+        if tok in ("kiêm", "và") and an.entry(k + 1, "title") is not None and (tok == "kiêm" or not want_name):
+            k += 1
+            continue
+        if tok == "tại" and an.entry(k + 1, "country", "place") is not None:
+            k = an.entry(k + 1, "country", "place")[0]  # type: ignore[index]
+            continue
+        if tok == "nước" and k == i + 1:
+            k += 1
+            continue
+        if tok[:1].isupper() and not is_cap(tok):
+            comp.append(tok)  # an acronym: "Chủ tịch TQ", "Trưởng Ban Dân vận T.Ư"
+            k += 1
+            continue
+        if is_cap(tok):
+            j = _run(an, k, n)
+            run = [an.tok(t) for t in range(k, j)]
+            nk = name_kind(run, cued=direct) if want_name else None
+            if nk is not None and nk[1] in ("vi", "foreign") and _names_an_org(comp + run[: nk[0]]):
+                nk = None
+            if nk is not None and nk[1] in ("vi", "foreign"):
+                comp.extend(run[: nk[0]])
+                close()
+                return titles, country or place_country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
+            two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
+            if (
+                nk is not None
+                and nk[1] == "short"
+                and direct
+                and j == k + 1
+                and tok not in org_words()[0]
+                and two not in org_words()[0]
+            ):
+                close()
+                return titles, country or place_country, j, (k, j, "short"), counterpart
+            comp.extend(run)
+            direct, lower_run = False, 0
+            k = j
+            continue
+        if tok == "phụ" and k + 1 < n and an.tok(k + 1) == "trách" and want_name:
+            # "Thứ trưởng Ngoại giao phụ trách về kinh tế, năng lượng và môi trường Jose Fernandez"
+            j = k + 2
+            while j < min(n, k + 18) and not is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                j += 1
+            if j < n and is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                limit = min(n, j + 8)
+                k, direct = j, True
+                continue
+        if tok[0].isdigit() or (current is None and not counterpart):
+            break
+        if comp and (lower_run < 8 or tok in CONNECTORS) and tok not in VERBS:
+            comp.append(tok)
+            lower_run += 1
+            direct = False
+            k += 1
+            continue
+        break
+    close()
+    # Trailing lowercase words are not part of a complement.
+    return titles, country or place_country, k, None, counterpart
+
+
+def _names_an_org(words: list[str]) -> bool:
+    """Whether the words before a name open an organization named after it.
+
+    ``Trung tâm nghiên cứu Woodrow Wilson``: an organization word followed only by
+    lowercase words up to the name.
+    """
+    prefixes = org_words()[0]
+    tail = words[-6:]
+    for x in range(len(tail)):
+        for size in (1, 2, 3):
+            phrase = " ".join(tail[x : x + size])
+            if phrase in prefixes and all(not w[:1].isupper() for w in tail[x + size :]):
+                return tail[x] not in ("Bộ", "Ban", "Đảng", "Quốc") and phrase != "Ủy ban"
+    return False
+
+
+def _clean_titles(titles: list[str]) -> list[str]:
+    out = []
+    for t in titles:
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def find_persons(an: Analysis) -> None:
+    """Find the persons named in an analysed text and add them to ``an.persons``."""
+    n = len(an.tokens)
+    claimed: set[int] = set()
+    for i in sorted(an.hits):
+        if i in claimed:
+            continue
+        hit = an.entry(i, "title", "honorific", "counterpart")
+        if hit is None or an.masked(an.tokens[i][0]):
+            continue
+        if _after_prefix(an, i):
+            continue
+        titles, country, k, name, counterpart = _chain(an, i, want_name=True)
+        for t in range(i, k):
+            claimed.add(t)
+        if name is None:
+            if titles:
+                an.title_only.append(
+                    (an.tokens[i][0], an.tokens[k - 1][1] if k > i else an.tokens[i][1], titles[0], country)
+                )
+            continue
+        s_tok, e_tok, kind = name
+        start, end = an.tokens[s_tok][0], an.tokens[e_tok - 1][1]
+        # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
+        if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
+            more, c2, k2, other, _ = _chain(an, e_tok, want_name=True)
+            more = [t for t in more if t != "Phu nhân"]
+            if other is None:
+                titles += more
+                country = country or c2
+                for t in range(e_tok, k2):
+                    claimed.add(t)
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind=kind,
+                titles=_clean_titles(titles),
+                country=country,
+                counterpart=counterpart,
+                explicit_country=country is not None,
+            )
+        )
+    _latin_names(an)
+
+
+def _after_prefix(an: Analysis, i: int) -> bool:
+    """Whether token ``i`` follows a place or organization word (``Lăng``, ``Khu di tích``)."""
+    prefixes = place_prefixes()
+    before = an.view[max(0, an.tokens[i][0] - 20) : an.tokens[i][0]].split()
+    return bool(before) and (before[-1] in prefixes or " ".join(before[-2:]) in prefixes)
+
+
+def _latin_names(an: Analysis) -> None:
+    prefixes, suffixes = org_words()
+    never = surnames()[1]
+    english = english_words()
+    taken = [(p.start, p.end) for p in an.persons]
+    for m in LATIN_RUN_RE.finditer(an.view):
+        if is_vietnamese_run(m.group(0)):
+            continue
+        words = m.group(0).split(" ")
+        start, end = m.span()
+        if words[0] in prefixes or " ".join(words[:2]) in prefixes:
+            continue
+        while words and (
+            not is_cap(words[0])
+            or words[0] in never
+            or has_vietnamese_letters(words[0])
+            or an.overlaps_hit(start, start + len(words[0]))
+        ):
+            start += len(words.pop(0)) + 1
+        while words and (not is_name_part(words[-1]) or words[-1] in never or has_vietnamese_letters(words[-1])):
+            end -= len(words.pop()) + 1
+        if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+            continue
+        if any(w in english for w in words):
+            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
+            continue
+        if an.masked(start) or any(s < end and start < e for s, e in taken):
+            continue
+        if any(w in suffixes for w in words):
+            an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
+            continue
+        chunk = an.view[max(0, start - 60) : start]
+        cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
+        before = chunk[cut + 1 :].split()[-8:]
+        if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
+            continue
+        if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
+            continue
+        # Lexicon words inside the run (a country, an org, a place) make it no name.
+        if an.overlaps_hit(start, end):
+            continue
+        titles, country = _apposition(an, end)
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind="foreign",
+                titles=titles,
+                country=country,
+                explicit_country=country is not None,
+            )
+        )
+
+
+def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
+    """Offices written after a name: ``Nile Gardiner, chuyên gia ...``, ``X - Chủ tịch ...``."""
+    if not an.tokens:
+        return [], None
+    i = bisect.bisect_left(an.tokens, (end, -1))
+    if i >= len(an.tokens) or an.view[end : an.tokens[i][0]].strip() not in {",", "-"}:
+        return [], None
+    if an.entry(i, "title") is None:
+        return [], None
+    titles, country, _, other, _ = _chain(an, i, want_name=True)
+    if other is not None:
+        return [], None
+    return _clean_titles([t for t in titles if t != "Phu nhân"]), country

@@ -1,0 +1,87 @@
+"""The state a person belongs to when no office in the text says it.
+
+An office gives a person's state (``Tổng thống Mỹ Joe Biden``); this module decides for
+the others, in order: a relative of a person whose state is known shares it (``Melania
+Trump`` with ``Tổng thống Mỹ Donald Trump``); a Vietnamese name is Vietnamese; a
+foreign name takes the foreign state most named in the sentences that name the person;
+last, the foreign state most named in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from .analysis import Analysis
+from .names import is_vietnamese_syllable, surnames
+
+__all__ = ["fill_countries"]
+
+_STOPS = ".!?\n"
+
+
+def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``[start, end)`` (cheap: the nearest stops)."""
+    lo = max(view.rfind(c, max(0, start - 400), start) for c in _STOPS) + 1
+    hi = len(view)
+    for c in _STOPS:
+        j = view.find(c, end, end + 400)
+        if 0 <= j < hi:
+            hi = j
+    return lo, hi
+
+
+def _votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for s, e in spans:
+        lo, hi = _sentence(an.view, s, e)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            code = an.countries[i][2]
+            if code != "VN":
+                votes[code] += 1
+            i += 1
+    return votes
+
+
+def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Sequence[str], dominant: list[str]) -> None:
+    """Set ``country`` on every person of ``people`` that has none.
+
+    Args:
+        an: the analysis (countries named in the text, by offset).
+        people: persons by key, each with ``name``, ``country`` and ``mentions``.
+        order: the keys, in order of first mention.
+        dominant: foreign states by how often the document names them, most first.
+    """
+    sur = surnames()[0]
+    known: dict[str, set[str]] = {}
+    for k in order:
+        p = people[k]
+        words = p["name"].split()
+        if p["country"] and len(words) >= 2 and not is_vietnamese_syllable(words[-1]):
+            known.setdefault(words[-1], set()).add(p["country"])
+    starts = [s for s, _, _ in an.countries]
+    rank = {c: n for n, c in enumerate(dominant)}
+    for k in order:
+        p = people[k]
+        if p["country"] is not None:
+            continue
+        words = p["name"].split()
+        if words[0] in sur and all(is_vietnamese_syllable(w) for w in words):
+            p["country"] = "VN"
+            continue
+        family = known.get(words[-1], set()) if len(words) >= 2 else set()
+        if len(family) == 1:
+            p["country"] = next(iter(family))
+            continue
+        votes = _votes(an, starts, p["mentions"])
+        if votes:
+            p["country"] = max(votes, key=lambda c: (votes[c], -rank.get(c, len(rank))))
+        elif dominant:
+            p["country"] = dominant[0]

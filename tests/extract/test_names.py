@@ -1,0 +1,76 @@
+"""Name grammar: particles, initials, transcriptions, glued words, offices of institutions."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomacy_corpus.extract import extract
+from diplomacy_corpus.extract.names import is_name_part, is_particle, name_kind
+from diplomacy_corpus.models import Actor, Document
+
+
+def _persons(text: str) -> dict[str, Actor]:
+    doc = extract(Document(origin="test", text=text))
+    return {a.name: a for a in doc.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tổng thống Syria Karim al-Hadid đã tiếp đoàn. Ông al-Hadid nói.", "Karim al-Hadid"),
+        ("Chủ tịch Ủy ban châu Âu Greta von der Stein cho biết như vậy.", "Greta von der Stein"),
+        ("Ông Paulo Inácio Ramos da Costa đã phát biểu tại hội nghị.", "Paulo Inácio Ramos da Costa"),
+        ("Cựu Tổng thống Mỹ Henry T. Walsh phát biểu tại lễ khai mạc.", "Henry T. Walsh"),
+        ("Tổng thư ký Tô-ma-xô Ca-vi-na đã đến Việt Nam.", "Tô-ma-xô Ca-vi-na"),
+    ],
+)
+def test_whole_name_is_kept(text: str, name: str) -> None:
+    p = _persons(text)
+    assert name in p
+    assert not any(n != name and (n in name or name in n) for n in p)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        (
+            "Chủ tịch nước hội đàm với Tổng thống Nga Pavel Orlov Cùng ngày, hai bên ký kết.",
+            "Pavel Orlov",
+            "Pavel Orlov Cùng",
+        ),
+        ("Tổng thống Mỹ Harold Benton Nhân dịp này đã nói.", "Harold Benton", "Harold Benton Nhân"),
+        ("Thủ tướng Mỹ Harold Benton Như vậy là đã đến.", "Harold Benton", "Harold Benton Như"),
+    ],
+)
+def test_next_sentence_word_is_not_glued(text: str, name: str, glued: str) -> None:
+    p = _persons(text)
+    assert name in p and glued not in p
+
+
+def test_vietnamese_given_name_like_a_function_word_is_kept() -> None:
+    assert "Nguyễn Thiện Nhân" in _persons("Bí thư Thành ủy Nguyễn Thiện Nhân cho biết.")
+
+
+def test_a_vietnamese_word_before_a_transcription_is_not_part_of_it() -> None:
+    p = _persons("Đại sứ Nhật Bản tại Việt Nam Tô-ma-xô Ca-vi-na cho biết.")
+    assert "Tô-ma-xô Ca-vi-na" in p and not any(n.startswith("Nam ") or n.startswith("Việt") for n in p)
+
+
+def test_office_of_an_institution_named_after_an_office() -> None:
+    p = _persons("Người phát ngôn Phủ Tổng thống Hàn Quốc Lee Dong-hwan cho biết.")
+    assert p["Lee Dong-hwan"].titles == ("Người phát ngôn Phủ Tổng thống",)
+    assert p["Lee Dong-hwan"].country == "KR"
+    q = _persons("Người phát ngôn Văn phòng Thủ tướng Anh Tom Hardy cho biết.")
+    assert "Tổng thống" not in q["Tom Hardy"].titles and "Thủ tướng" not in q["Tom Hardy"].titles
+
+
+def test_a_second_office_after_lowercase_words_is_still_a_new_chain() -> None:
+    p = _persons("Ông cảm ơn Thủ tướng Trần Văn An đã tiếp.")
+    assert p["Trần Văn An"].titles == ("Thủ tướng",)
+
+
+def test_particles() -> None:
+    assert is_particle("al-Hadid") and is_particle("von") and not is_particle("Hadid")
+    assert is_name_part("al-Hadid") and is_name_part("Hadid") and not is_name_part("đã")
+    assert name_kind(["al-Hadid"], cued=True) == (0, "short", 1)
+    assert name_kind(["Karim", "al-Hadid"], cued=True) == (0, "foreign", 2)
