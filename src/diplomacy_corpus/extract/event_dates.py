@@ -1,0 +1,92 @@
+"""Which date of the text an event takes.
+
+The nearest date of the clause with no other trigger in between (`nearest_date`), the
+day of the sentence before (`sentence_day`), the last day before ``Cùng ngày``
+(`last_day_before`); `fill_years` gives a year-less day the year of another mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .event_merge import Draft
+
+__all__ = ["fill_years", "last_day_before", "nearest_date", "sentence_day"]
+
+
+def nearest_date(
+    view: str, dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
+) -> Any:
+    """The date in ``[lo, hi)`` nearest to the trigger with no other trigger in between."""
+    best = None
+    best_dist = 1 << 30
+    i = bisect.bisect_left(starts, lo)
+    while i < len(dates) and dates[i].start < hi:
+        d = dates[i]
+        i += 1
+        if d.end <= ts:
+            between = bisect.bisect_left(triggers, d.end), bisect.bisect_left(triggers, ts)
+            dist = ts - d.end
+        else:
+            between = bisect.bisect_left(triggers, te), bisect.bisect_left(triggers, d.start)
+            dist = d.start - te
+        if between[1] > between[0]:
+            continue
+        if re.search(r"(?:đến|tới|tầm nhìn|trước)\s+$", view[max(0, d.start - 8) : d.start]):
+            continue
+        if _alternate(view, dates, i - 1):
+            continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets
+        lo_, hi_ = (d.end, ts) if d.end <= ts else (te, d.start)
+        crosses = "," in view[lo_:hi_] or ";" in view[lo_:hi_]
+        key = (dist * 2 + 20 if d.end <= ts else dist) + (100000 if crosses else 0)
+        if key < best_dist:
+            best, best_dist = d, key
+    return best
+
+
+def sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[int, int]) -> Any:
+    """The first day-precision date of a sentence (the dateline the next one continues)."""
+    i = bisect.bisect_left(starts, sentence[0])
+    while i < len(dates) and dates[i].start < sentence[1]:
+        if dates[i].precision == "day" and not dates[i].relative:
+            return dates[i]
+        i += 1
+    return None
+
+
+def _alternate(view: str, dates: Sequence[Any], i: int) -> bool:
+    """Whether date ``i`` restates the one before it in brackets (``31/5 (1/6 giờ Hà Nội)``)."""
+    return i >= 1 and dates[i - 1].end >= dates[i].start - 25 and "(" in view[dates[i - 1].end : dates[i].start]
+
+
+def last_day_before(view: str, dates: Sequence[Any], starts: Sequence[int], pos: int) -> Any:
+    """The last day-precision date before ``pos`` (what ``Cùng ngày`` refers to)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0:
+        if dates[i].precision == "day" and not dates[i].relative and not _alternate(view, dates, i):
+            return dates[i]
+        i -= 1
+    return None
+
+
+def fill_years(drafts: Sequence[Draft], dates: Sequence[Any]) -> None:
+    """Give a year-less day the year of a dated mention of the same day (``23/6`` and ``23-26/6/2017``)."""
+    known: list[tuple[int, int, int, int]] = []  # (month, first day, last day, year)
+    for d in dates:
+        pd, end = d.date, d.date_end or d.date
+        if pd.year is not None and pd.month is not None and pd.day is not None and not d.relative:
+            last = end.day if end.month == pd.month and end.day is not None else pd.day
+            known.append((pd.month, pd.day, last, pd.year))
+    if not known:
+        return
+    for d in drafts:
+        if d.date is not None and d.date.year is None and d.date.month is not None and d.date.day is not None:
+            found = {y for m, a, b, y in known if m == d.date.month and a <= d.date.day <= b}
+            if len(found) == 1:
+                year = next(iter(found))
+                d.date = d.date.with_year(year)
+                if d.date_end is not None and d.date_end.year is None:
+                    d.date_end = d.date_end.with_year(year)

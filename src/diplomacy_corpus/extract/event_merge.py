@@ -1,0 +1,134 @@
+"""Event drafts and how repeated mentions of one occurrence merge.
+
+A `Draft` is an event being built from one trigger; `add_draft` merges it into an
+earlier draft of the same kind, compatible date and shared participants, or keeps it
+when it names enough parties; `attach` and `relabel` handle references back
+(``Tại buổi tiếp``, ``Trong cuộc hội đàm``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..models import PartialDate
+
+__all__ = ["TWO_PARTY", "UNDATED_DROP", "Draft", "add_draft", "attach", "dedupe", "relabel"]
+
+TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
+
+UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
+
+
+@attrs.define(kw_only=True)
+class Draft:
+    """An event being built: kind, date, parties, place, and the sentences that tell it."""
+
+    kind: str
+    date: PartialDate | None
+    date_end: PartialDate | None
+    persons: list[str]
+    others: list[str]
+    location: str | None
+    level: str | None
+    evidence: list[tuple[int, int]]
+    last_sentence: int = 0
+    counterpart: bool = False
+
+
+def dedupe(items: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)
+
+
+def attach(
+    drafts: list[Draft],
+    kind: str,
+    evidence: tuple[int, int],
+    si: int,
+    date: Any = None,
+    persons: set[str] | frozenset[str] = frozenset(),
+) -> bool:
+    """Add a back-reference to the latest event of its kind that shares a person named in the sentence.
+
+    The event also takes the reference's date when it had none.
+    """
+    for d in reversed(drafts):
+        if d.kind == kind and (not persons or persons & set(d.persons)):
+            d.evidence.append(evidence)
+            d.last_sentence = si
+            if d.date is None and date is not None and date.date is not None:
+                d.date, d.date_end = date.date, date.date_end
+            return True
+    return False
+
+
+def relabel(drafts: list[Draft], evidence: tuple[int, int], si: int) -> bool:
+    """``Trong cuộc hội đàm`` naming back a meeting told as ``cuộc gặp``: it was talks."""
+    for d in reversed(drafts):
+        if d.kind == "meeting" and len(d.persons) >= 2:
+            d.kind = "talks"
+            d.evidence.append(evidence)
+            d.last_sentence = si
+            return True
+    return False
+
+
+def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    shared = 0
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared += 1
+    return shared > 0
+
+
+def add_draft(drafts: list[Draft], new: Draft) -> None:
+    """Merge ``new`` into the latest compatible draft, or append it (if it has participants)."""
+    for d in reversed(drafts):
+        if d.kind != new.kind or not _dates_compatible(d.date, new.date):
+            continue
+        a, b = set(d.persons), set(new.persons)
+        if a and b:
+            same = a <= b or b <= a if new.kind in TWO_PARTY or new.kind == "visit" else bool(a & b)
+            if new.kind == "visit":
+                same = bool(a & b)
+        elif not b:
+            same = not new.others or not d.others or bool(set(d.others) & set(new.others))
+        else:
+            same = False
+        if not same:
+            continue
+        d.persons = dedupe(d.persons + new.persons)
+        d.others = dedupe(d.others + new.others)
+        if d.date is None or (new.date is not None and _more_precise(new.date, d.date)):
+            d.date, d.date_end = new.date, new.date_end or d.date_end
+        d.date_end = d.date_end or new.date_end
+        d.location = d.location or new.location
+        d.level = d.level or new.level
+        d.evidence += new.evidence
+        return
+    if not new.persons and not new.others:
+        return
+    if new.kind in TWO_PARTY and len(new.persons) + len(new.others) < 2 and not new.counterpart:
+        return
+    if new.kind in UNDATED_DROP and new.date is None:
+        return
+    if new.kind == "conference" and not new.persons and new.date is None:
+        return  # "tại các diễn đàn quốc tế": no one named, no date
+    drafts.append(new)
+
+
+def _precision(d: PartialDate) -> int:
+    return (d.year is not None) + (d.month is not None) + (d.day is not None)
+
+
+def _more_precise(a: PartialDate, b: PartialDate) -> bool:
+    return _precision(a) > _precision(b)
