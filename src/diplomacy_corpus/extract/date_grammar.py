@@ -246,7 +246,7 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         if first is None or (y2 is not None and last is None):
             return None
         return DateMention(
-            start=start - (len(before) - year_word.start()), end=end, date=first, date_end=last, precision="year"
+            start=m.start() - (len(before) - year_word.start()), end=end, date=first, date_end=last, precision="year"
         )
     cue = _CUE_AFTER.match(low, end)
     past = future = False

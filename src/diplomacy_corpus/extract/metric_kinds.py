@@ -78,6 +78,9 @@ _FOLLOW = re.compile(
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
 _TOLL_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['not_before_count'])})(?!\w)")
+_PEOPLE_NOUNS = frozenset({"người", "người việt", "người việt nam", "kiều bào", "người dân"})
+_PEOPLE_END = re.compile(r"\s*(?:[.,;:)\-–]|$)|\s+(?:và|với|tại|ở|của|trên|sinh|đang|là)(?!\w)")
+_COMMUNITY = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['community_cues'])})(?!\w)")
 _NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
@@ -94,7 +97,7 @@ _VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
 _POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NOT_METRIC_BEFORE = re.compile(
     r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|khoá|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
-    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm)\s+$"
+    r"|thông\s+tư|nghị\s+quyết|lúc|vào\s+lúc|tuổi|top|nhóm|một\s+trong(?:\s+số)?)\s+$"
 )
 _QUALIFIER_LAST = frozenset(
     {w.split()[-1] for w in _QUALIFIER_OF}
@@ -102,7 +105,7 @@ _QUALIFIER_LAST = frozenset(
 ) | {"mức", "số"}
 _NOT_METRIC_LAST = frozenset(
     {"số", "khóa", "khoá", "lần", "thứ", "điều", "khoản", "chương", "phiên", "kỳ", "mục", "khu", "phố", "đường", "quận"}
-    | {"định", "tư", "quyết", "lúc", "tuổi", "top", "nhóm"}
+    | {"định", "tư", "quyết", "lúc", "tuổi", "top", "nhóm", "trong"}
 )
 _ORDINALS = {
     "nhất": 1,
@@ -322,8 +325,17 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         for earlier in _NOUN_BEFORE.finditer(low, s, start):
             if _COUNT_NOUNS.get(_norm(earlier.group()), "count") != "count":
                 kind = _COUNT_NOUNS[_norm(earlier.group())]
+    if kind == "count" and word in _PEOPLE_NOUNS and _is_population(low, s, start, noun.end(), e, value, word):
+        kind = "population"
     end = noun.start("not") if noun.group("not") else noun.end()
     return _Figure(start=start, end=end, value=value, unit="count", kind=kind, qualifier=qualifier)
+
+
+def _is_population(low: str, s: int, start: int, end: int, e: int, value: float, word: str) -> bool:
+    """'cộng đồng người Việt ... 60.000 người'; 'thị trường 2,8 tỷ người' (not '3 triệu người tị nạn')."""
+    if _COMMUNITY.search(low, s, start):
+        return True
+    return word == "người" and value >= _KINDS["population_min_people"] and _PEOPLE_END.match(low, end, e) is not None
 
 
 def _shared_unit(n: NumberMention, low: str, s: int, e: int, figures: list[_Figure]) -> _Figure | None:

@@ -100,7 +100,7 @@ def find_metrics(
         if index != last_index + 1 or "\n" in text[sentences[index - 1][1] : s]:
             last_period = last_kind = None  # only the sentence just before, in the same paragraph
         figures: list[_Figure] = []
-        periods: list[tuple[int, int, str, bool]] | None = None
+        periods: list[tuple[int, int, str, int]] | None = None
         waiting: list[NumberMention] = []  # '22 tỷ và nhập khẩu 50 tỷ USD': the unit comes later
         for i, n in enumerate(nums):
             fig = _classify(n, low, s, e, nums[i + 1] if i + 1 < len(nums) else None)
@@ -134,7 +134,7 @@ def find_metrics(
             periods = _periods(text, low, s, e, reference, whole)
         figures.sort(key=lambda f: f.start)
         for fig in figures:
-            period = _pick_period(fig, low, periods) or last_period
+            period = _pick_period(fig, low, periods, last_period)
             if fig.needs_kind:
                 fig.kind = last_kind or "count"
             elif fig.unit not in ("percent", "count", "rank", "times", "days"):

@@ -58,7 +58,8 @@ _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 # A figure in digits with its scale words; tried only where a run of digits starts.
 # It starts with a bare \d so that the regex engine jumps from digit to digit.
 _DIGIT_NUMBER = re.compile(
-    r"\d(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:[.,]\d+)?)"
+    # '24, 5 tỷ': a decimal comma followed by a space, before a scale word only
+    r"\d(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{0,2},\s\d{1,2}(?=\s*(?:" + _SCALE_ALT + r")(?!\w))|\d*(?:[.,]\d+)?)"
     rf"(?P<scale>(?:\s*(?:{_SCALE_ALT})(?!\w))+(?:\s+(?:{_alt(_HALF)})(?!\w))?)?"
 )
 _SCALE = re.compile(rf"(?:{_SCALE_ALT})(?!\w)")
@@ -304,7 +305,11 @@ def _scan(
             continue
         if (follow is not None and follow.match(low, end) is None) or (keep is not None and not keep(start, end)):
             continue
-        value = parse_number(low[start:end]) if m.group("scale") else _digits_value(low[start:end])
+        if m.group("scale"):
+            raw = low[start:end]
+            value = parse_number(raw if ", " not in raw else raw.replace(", ", ",", 1))
+        else:
+            value = _digits_value(low[start:end])
         if value is not None and math.isfinite(value):
             found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
     words = _word_numbers(text, low, found, keep)

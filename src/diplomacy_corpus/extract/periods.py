@@ -21,23 +21,33 @@ _PERIOD = re.compile(
 )
 _COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$")
 _JUST_BEFORE_PERIOD = re.compile(r"\s*\(?\s*(?:(?:vào|trong|của|cho|tính\s+đến|đến|hết|riêng)\s+)*")
+# A day written after these words bounds a period ('tính đến ngày 31/12/2016', 'hết 30/6').
+_CUT_OFF = re.compile(r"(?<!\w)(?:tính\s+đến|tính\s+tới|đến\s+hết|đến|tới|hết|từ|trước|sau)\s+(?:ngày\s+)?\d")
+# What a date of a sentence can be for its figures: their period; only the date of the
+# statement, a period only right after a figure; a date of comparison, never a period.
+_PERIOD_ROLE, _STATEMENT, _COMPARED = 0, 1, 2
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
 _LEADING = re.compile(r"^(?:từ|đến|vào|trong|hồi|tính\s+đến)\s+", re.IGNORECASE)
 
 
 def _periods(
     text: str, low: str, s: int, e: int, ref: PartialDate | None, whole: list[DateMention] | None
-) -> list[tuple[int, int, str, bool]]:
-    """Period candidates of a sentence: (start, end, text, is_comparison).
+) -> list[tuple[int, int, str, int]]:
+    """Period candidates of a sentence: (start, end, text, role).
 
-    ``whole`` holds the dates of the whole text when they are known already.
+    The role is ``_COMPARED`` for a date of comparison (``so với năm 2015``),
+    ``_STATEMENT`` for a day that only dates the statement (``Ngày 28/5, Bộ Công
+    Thương cho biết ...``: a day is a period only as a cut-off, ``tính đến ngày 31/12``,
+    or right after the figure), else ``_PERIOD_ROLE``. ``whole`` holds the dates of
+    the whole text when they are known already.
     """
-    found: list[tuple[int, int, str, bool]] = []
+    found: list[tuple[int, int, str, int]] = []
     for m in _PERIOD.finditer(low, s, e):
         label = _norm(text[m.start() : m.end()])
         year = m.group("y")
         if year is None and m.group("rel") and ref is not None and ref.year is not None:
             label += f" ({ref.year - (0 if m.group('rel') == 'nay' else 1)})"
-        found.append((m.start(), m.end(), label, False))
+        found.append((m.start(), m.end(), label, _PERIOD_ROLE))
     if whole is None:
         spans = [(d, d.start + s, d.end + s) for d in find_dates(text[s:e], reference=ref)]
     else:
@@ -51,23 +61,38 @@ def _periods(
             label = _LEADING.sub("", _norm(text[a:b]))
             if d.date.year is not None and str(d.date.year) not in label:
                 label += f" ({d.date.year})"
-        comparison = bool(_COMPARISON.search(low, max(s, a - 20), a))
-        found.append((a, b, label, comparison))
+        if _COMPARISON.search(low, max(s, a - 20), a):
+            role = _COMPARED
+        elif d.precision == "day" and not _CUT_OFF.search(low, max(s, a - 16), min(b, a + 16)):
+            role = _STATEMENT
+        else:
+            role = _PERIOD_ROLE
+        found.append((a, b, label, role))
     found.sort()
     return found
 
 
-def _date_spans(found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int]]:
+def _date_spans(found: list[tuple[int, int, str, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _, _ in found]
 
 
-def _pick_period(fig: _Figure, low: str, periods: list[tuple[int, int, str, bool]]) -> str | None:
-    usable = [p for p in periods if not p[3]]
-    for a, _, label, _ in usable:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
-        if fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
+def _pick_period(
+    fig: _Figure, low: str, periods: list[tuple[int, int, str, int]], carried: str | None = None
+) -> str | None:
+    """The period of a figure among the dates of its sentence.
+
+    ``carried`` is the period of the figures just before (the sentence before, in the
+    same paragraph): it wins over a date that comes later in another clause
+    (``đã tăng 4%, và bốn tháng đầu năm nay ...``: the 4% belongs to the year before).
+    """
+    for a, _, label, role in periods:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
+        if role != _COMPARED and fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
             return label
+    usable = [p for p in periods if p[3] == _PERIOD_ROLE]
     before = [p for p in usable if p[1] <= fig.start]
     if before:
         return before[-1][2]
     after = [p for p in usable if p[0] >= fig.end]
-    return after[0][2] if after else None
+    if after and (carried is None or not _CLAUSE_BREAK.search(low, fig.end, after[0][0])):
+        return after[0][2]
+    return carried
