@@ -248,3 +248,41 @@ def test_a_day_takes_the_year_the_text_gives_it_elsewhere() -> None:
 def test_a_historical_day_gives_no_year_to_this_years_ceremony() -> None:
     text = "Ngày 2/9/1945, Chủ tịch Hồ Chí Minh đọc Tuyên ngôn. Sáng 2/9, lễ kỷ niệm diễn ra tại Hà Nội (8/2019)."
     assert [str(d.date) for d in find_dates(text)] == ["1945-09-02", "--09-02", "2019-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngày 10.2, Thủ tướng tiếp Đại sứ Pháp.", [("Ngày 10.2", "--02-10", None, "day")]),
+        ("Chiều 14-5, hai Bộ trưởng đã hội đàm.", [("Chiều 14-5", "--05-14", None, "day")]),
+        ("Sáng 28.6, đoàn đại biểu tới Hà Nội.", [("Sáng 28.6", "--06-28", None, "day")]),
+        ("Chiều qua 28.6, Bộ trưởng Ngoại giao phát biểu.", [("Chiều qua 28.6", "--06-28", None, "day")]),
+        ("Tối qua (27/6), hai bên ký kết thỏa thuận.", [("Tối qua (27/6", "--06-27", None, "day")]),
+    ],
+)
+def test_dotted_and_dashed_days_of_other_outlets(text: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim ngạch thương mại đạt 1.5 tỷ USD, tăng 2.3 lần.",
+        "Chiều qua 1.5 tỷ USD đã được giải ngân.",
+        "Đội tuyển Việt Nam thắng 2-1, tỷ số hiệp một là 1-0.",
+        "Lãi suất giảm từ 6.5 xuống 6.2 điểm phần trăm.",
+    ],
+)
+def test_decimals_and_scores_are_no_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_yesterday_word_followed_by_the_date_is_one_mention() -> None:
+    found = find_dates("Chiều qua 28.6, ông Putin tiếp Chủ tịch nước.", reference=REF)
+    assert [(d.start, str(d.date)) for d in found] == [(0, "2019-06-28")]
+
+
+def test_a_year_after_a_weekday_stays_inside_the_text() -> None:
+    text = "Thứ năm 2013 là năm bản lề."
+    for mention in find_dates(text):
+        assert 0 <= mention.start < mention.end <= len(text)

@@ -343,3 +343,92 @@ def test_every_lexicon_word_is_safe_in_any_order(text: str, tone: str) -> None:
     for metric in _metrics(text):
         assert metric.evidence is not None
         assert metric.text in metric.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Khu vực này có giá trị kinh tế đạt 22,6 nghìn tỷ USD.", "count", 22.6e12),
+        ("Quy mô kinh tế của Ấn Độ khoảng 2.600 tỷ USD.", "count", 2.6e12),
+        ("Nhật Bản là nền kinh tế có GDP gần 5 nghìn tỷ USD.", "count", 5e12),
+        ("Dự án có trị giá 2 tỷ USD sẽ được khởi công.", "investment", 2e9),
+    ],
+)
+def test_the_size_of_an_economy_is_no_investment(text: str, kind: str, value: float) -> None:
+    metric = _one(text)
+    assert (metric.kind, metric.value, metric.unit) == (kind, value, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cộng đồng người Việt tại Séc hiện có hơn 60.000 người.", "population"),
+        ("Cộng đồng kiều bào ở Lào có khoảng 100.000 người sinh sống.", "population"),
+        ("Doanh nghiệp có cơ hội tiếp cận thị trường rộng lớn với 2,8 tỷ người.", "population"),
+        ("Thổ Nhĩ Kỳ đã tiếp nhận gần 3 triệu người tị nạn từ Syria.", "count"),
+        ("Hội nghị thu hút 500 người tham dự.", "count"),
+    ],
+)
+def test_communities_and_markets_are_populations(text: str, kind: str) -> None:
+    assert _one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trung Quốc là một trong 10 đối tác đầu tư lớn nhất của Việt Nam.",
+        "Việt Nam là một trong số 15 nước được miễn thị thực.",
+        "Hội nghị thượng đỉnh Nhóm 20 nền kinh tế diễn ra tại Hamburg.",
+        "Thế vận hội mùa đông 2018 tổ chức tại PyeongChang.",
+    ],
+)
+def test_memberships_and_names_are_no_counts(text: str) -> None:
+    assert _metrics(text) == []
+
+
+def test_diplomats_are_counted() -> None:
+    text = "Buổi lễ có sự tham dự của 21 vị Đại sứ và 7 Tổng lãnh sự mới được bổ nhiệm."
+    assert [(m.kind, m.value, m.unit) for m in _metrics(text)] == [("count", 21, "count"), ("count", 7, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kim ngạch thương mại năm 2016 đạt 24, 5 tỷ USD.", 24.5e9),
+        ("Xuất khẩu đạt 1.5 tỷ USD.", 1.5e9),
+        ("Kim ngạch thương mại đạt 24,5 tỷ USD.", 24.5e9),
+    ],
+)
+def test_decimal_amounts(text: str, value: float) -> None:
+    assert _one(text).value == value
+
+
+def test_a_list_of_small_numbers_is_no_decimal() -> None:
+    values = [m.value for m in _metrics("Hai nước ký 5, 6 văn kiện và 7 dự án.")]
+    assert 5.6 not in values
+
+
+def test_the_day_of_a_statement_is_no_period() -> None:
+    ref = PartialDate(year=2017, month=6, day=30)
+    (metric,) = _metrics("Ngày 28-5, Bộ Công Thương cho biết kim ngạch thương mại đạt 5 tỷ USD.", ref)
+    assert metric.period is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tính đến ngày 31/12/2016, Nhật Bản có 3.000 dự án đầu tư tại Việt Nam.",
+        "Kim ngạch thương mại đạt 5 tỷ USD vào ngày 31/12/2016.",
+    ],
+)
+def test_a_day_that_bounds_the_figure_is_its_period(text: str) -> None:
+    (metric,) = _metrics(text)
+    assert metric.period is not None and "2016" in metric.period
+
+
+def test_a_later_clause_does_not_take_the_period_of_the_sentence_before() -> None:
+    text = "Năm 2016, kim ngạch thương mại đạt 60 tỷ USD. Con số này tăng 4%, và trong năm 2017 dự kiến đạt 70 tỷ USD."
+    periods = {m.value: m.period for m in _metrics(text)}
+    assert periods[60e9] == "2016"
+    assert periods[4] == "2016"
+    assert periods[70e9] == "2017"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract.numbers import NumberMention, find_numbers, format_number, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, find_numbers, format_number, parse_number, prescan
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,30 @@ def test_number_like_text_never_crashes(text: str) -> None:
     for n in find_numbers(text):
         assert text[n.start : n.end] == n.text
         assert parse_number(n.text) == n.value
+
+
+def test_prescan_finds_where_figures_start() -> None:
+    text = "Ngày 29/3, G20 chi 1.340,5 tỷ, COVID-19 và 2017."
+    scan = prescan(text)
+    assert scan.low == text.lower()
+    # not the '20' glued to 'G'; the '19' after a hyphen is left to the grammars to judge
+    assert [text[i : i + 2] for i in scan.starts] == ["29", "3,", "1.", "19", "20"]
+
+
+def test_prescan_is_kept_for_the_same_string() -> None:
+    text = "Kim ngạch đạt 5 tỷ USD."
+    assert prescan(text) is prescan(text)
+    other = "".join(["Kim ngạch ", "đạt 6 tỷ USD."])
+    assert prescan(other).text is other
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("24, 5 tỷ", 24.5e9), ("đạt 3, 25 triệu USD", 3.25e6)],
+)
+def test_a_decimal_comma_followed_by_a_space_before_a_scale_word(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_a_comma_and_a_space_without_scale_word_separate_two_numbers() -> None:
+    assert [n.value for n in find_numbers("Các năm 5, 6 và 7 tỷ")] == [5.0, 6.0, 7e9]
