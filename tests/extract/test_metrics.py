@@ -432,3 +432,18 @@ def test_a_later_clause_does_not_take_the_period_of_the_sentence_before() -> Non
     assert periods[60e9] == "2016"
     assert periods[4] == "2016"
     assert periods[70e9] == "2017"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Thuế nhập khẩu bình quân sẽ giảm dần xuống 2,8% vào năm 2018.", "count", 2.8),
+        ("Mức thuế giảm còn 5%.", "count", 5.0),
+        ("Tăng trưởng GDP giảm xuống còn 6% trong năm 2016.", "growth_rate", 6.0),
+        ("Xuất khẩu sang Nhật Bản giảm 13,7% so với năm 2015.", "growth_rate", -13.7),
+        ("Việt Nam duy trì tốc độ phát triển kinh tế bình quân 6,5%/năm.", "growth_rate", 6.5),
+    ],
+)
+def test_a_percentage_reached_is_a_level_not_a_change(text: str, kind: str, value: float) -> None:
+    metric = _one(text)
+    assert (metric.kind, metric.value) == (kind, value)

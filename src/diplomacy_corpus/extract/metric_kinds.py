@@ -201,6 +201,9 @@ def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) ->
     return kind
 
 
+_LEVEL_WORDS = frozenset({"xuống", "còn"})
+
+
 def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
     clause = max(s, start - 60)
     cues = list(_GROWTH_CUE.finditer(low, clause, start))
@@ -208,6 +211,9 @@ def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
         return ("growth_rate" if "tăng trưởng" in low[s:start] else "count"), False
     if cues[-1].group("share"):
         return "count", False
+    words = low[max(clause, start - 24) : start].split()
+    if any(w in _LEVEL_WORDS for w in words[-2:]):  # 'thuế giảm xuống 2,8%' is the level reached
+        return ("growth_rate" if "tăng trưởng" in low[clause:start] else "count"), False
     return "growth_rate", _norm(cues[-1].group()) in _DECREASE
 
 
