@@ -139,3 +139,54 @@ def test_between_names_the_participants() -> None:
     )
     meeting = next(e for e in events if e.kind == "meeting")
     assert {names[p] for p in meeting.participants} == {"Vladimir Putin", "Donald Trump"}
+
+
+def test_coordinated_triggers_have_their_own_counterparts_and_the_leading_date() -> None:
+    events, names = _events(
+        "Ngày 14/9, tại thủ đô Viên, Chủ tịch nước Lê Văn Hòa đã hội đàm với Tổng thống Áo Karl Brenner "
+        "và hội kiến với Thủ tướng Áo Franz Huber."
+    )
+    by_kind = {e.kind: e for e in events}
+    assert {names[p] for p in by_kind["talks"].participants} == {"Lê Văn Hòa", "Karl Brenner"}
+    assert {names[p] for p in by_kind["meeting"].participants} == {"Lê Văn Hòa", "Franz Huber"}
+    assert str(by_kind["meeting"].date) == "--09-14"
+
+
+def test_a_trigger_naming_back_results_keeps_the_whole_clause() -> None:
+    events, names = _events(
+        "Chiều 3/5, Thủ tướng Lê Văn Hòa tiếp Bộ trưởng Quốc phòng Áo Karl Brenner. Tại buổi tiếp, Bộ trưởng "
+        "Karl Brenner báo cáo với Thủ tướng Lê Văn Hòa về kết quả hội đàm với Bộ trưởng Trần Minh Đức."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert len(meetings) == 1 and str(meetings[0].date) == "--05-03"
+
+
+def test_talks_between_the_two_leaders_name_back_the_talks() -> None:
+    events, _ = _events(
+        "Ngày 4/7, Tổng thống Nga Pavel Orlov và Chủ tịch Trung Quốc Lưu Kiến Quốc đã hội đàm tại Moskva. "
+        "Cuộc hội đàm giữa hai nhà lãnh đạo diễn ra trước thềm hội nghị, trong đó có cuộc gặp giữa "
+        "ông Orlov và Tổng thống Mỹ Harold Benton."
+    )
+    talks = [e for e in events if e.kind == "talks"]
+    assert len(talks) == 1
+
+
+def test_a_one_sided_undated_agreement_is_no_event() -> None:
+    assert "agreement" not in _kinds(
+        "Các Đại sứ Việt Nam khẳng định sẽ thúc đẩy việc thực hiện các thỏa thuận đã ký kết giữa Việt Nam và các nước."
+    )
+
+
+def test_an_agreement_takes_the_states_of_its_sentence() -> None:
+    events, names = _events(
+        "Hai bên vui mừng việc Hiệp định giữa Cộng hòa Séc và Việt Nam về hợp tác phòng, chống tội phạm "
+        "được ký kết nhân chuyến thăm."
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert agreements and {"VN", "CZ"} <= {names.get(p, p) for p in agreements[0].participants}
+
+
+def test_since_an_earlier_summit_is_no_event() -> None:
+    assert "conference" not in _kinds(
+        "Kể từ Hội nghị thượng đỉnh đầu tiên của G20 tháng 11/2008, nước Mỹ luôn giữ vai trò chủ chốt."
+    )

@@ -121,6 +121,9 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
         return
     if new.kind in UNDATED_DROP and new.date is None:
         return
+    if new.kind == "agreement" and new.date is None and len(new.persons) + len(new.others) < 2:
+        return  # "triển khai các thỏa thuận" with one party and no date: no signing told
+
     if new.kind == "conference" and not new.persons and new.date is None:
         return  # "tại các diễn đàn quốc tế": no one named, no date
     drafts.append(new)

@@ -148,6 +148,8 @@ def find_events(
             valid.append(t)
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
     del trig_starts
+    all_starts = [t[0] for t in valid]
+    two_party_starts = [t[0] for t in valid if t[2]["kind"] in TWO_PARTY]
     person_country = {a.id: a.country for a in actors if a.kind == "person"}
     place_country = {(s, e): code for s, e, code in an.countries + an.places}
     for ts, te, spec in valid:
@@ -167,6 +169,8 @@ def find_events(
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
             date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, s_start, s_end)
+        if date is None:
+            date = _lead_date(date_list, date_starts, all_starts, s_start, s_end, ts)
         inherited = None
         if date is None and kind in _INHERIT:
             if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
@@ -185,6 +189,8 @@ def find_events(
         if date is None and _INVITE_RE.search(view, c_start, ts):
             continue  # "trân trọng mời X thăm ... và dự Hội nghị": an invitation
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
+        if kind in TWO_PARTY:
+            in_clause = _own_parties(view, in_clause, two_party_starts, ts, te, c_start, c_end)
         persons = dedupe([m[2] for m in in_clause])
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
             explicit = date or (inherited if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) else None)
@@ -236,6 +242,8 @@ def find_events(
             others = dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
             if len(others) < 2 and (_PAIR_WORDS_RE.search(view, c_start, c_end) or kind != "agreement"):
                 others = dedupe(others + pair)
+            if len(others) < 2 and kind == "agreement":
+                others = dedupe(others + [m[2] for m in cmentions if s_start <= m[0] < s_end])
         if kind in ("meeting", "conference", "talks") and len(persons) < 2:
             others = dedupe(others + [m[2] for m in omentions if c_start <= m[0] < c_end and m[0] > ts])
         if date is None and inherited is not None:
@@ -277,6 +285,54 @@ def find_events(
     return events
 
 
+_COORDINATED_RE = re.compile(
+    r"(?:\bvà|;|,)\s+(?:(?:đã|sau đó|cũng|tiếp đó)\s+)?(?:có\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?$"
+)
+
+
+def _own_parties(
+    view: str,
+    in_clause: list[tuple[int, int, str]],
+    starts: Sequence[int],
+    ts: int,
+    te: int,
+    c_start: int,
+    c_end: int,
+) -> list[tuple[int, int, str]]:
+    """The persons of one of several coordinated triggers of a clause.
+
+    ``X hội đàm với A và hội kiến với B``: the talks are X's with A, the meeting X's with
+    B. The subject (before the first trigger) takes part in each; the persons after a
+    trigger up to the next one are its own. A clause with one trigger keeps everyone.
+    """
+    lo, hi = bisect.bisect_left(starts, c_start), bisect.bisect_left(starts, c_end)
+    others = [s for s in starts[lo:hi] if s != ts and _COORDINATED_RE.search(view, max(0, max(s, ts) - 30), max(s, ts))]
+    if not others:
+        return in_clause
+    first = min(ts, others[0])
+    nxt = next((s for s in others if s > ts), c_end)
+    own = [m for m in in_clause if te <= m[0] < nxt]
+    if not own:
+        return in_clause
+    return [m for m in in_clause if m[0] < first] + own
+
+
+def _lead_date(
+    dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], s_start: int, s_end: int, ts: int
+) -> Any:
+    """The one date of a sentence when it leads the sentence (``Ngày 29/6, X hội đàm ... và hội kiến ...``).
+
+    Such a date governs every trigger after it, even with another trigger in between.
+    """
+    i, j = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+    if j - i != 1 or dates[i].end > ts:
+        return None
+    k = bisect.bisect_left(triggers, s_start)
+    if k < len(triggers) and triggers[k] < dates[i].start:
+        return None  # a trigger before the date: the date is that trigger's
+    return dates[i]
+
+
 def _trigger_ok(
     an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]
 ) -> bool:
@@ -312,7 +368,9 @@ def _trigger_ok(
     ):
         return False
     if spec.get("object"):
-        window = view[max(0, ts - 60) : te + 80]
+        # A passive "Hiệp định ... được ký kết" names its object far before the verb.
+        back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
+        window = view[max(0, ts - back) : te + 80]
         if not any(n in window for n in nouns):
             return False
         if _has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
@@ -326,6 +384,11 @@ _BACKREF_RE = re.compile(
 )
 
 
+_BETWEEN_THE_TWO_RE = re.compile(
+    r"\s+giữa\s+hai\s+(?:nhà lãnh đạo|lãnh đạo|bên|ông|bà|vị|Chủ tịch|Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng)\b"
+)
+
+
 def _anaphoric(
     view: str,
     ts: int,
@@ -336,6 +399,8 @@ def _anaphoric(
     date_starts: Sequence[int],
 ) -> bool:
     """``Tại buổi tiếp, ...``, ``Trong khuôn khổ chuyến thăm, ...``: a reference back."""
+    if _BETWEEN_THE_TWO_RE.match(view, te):
+        return True  # "Cuộc hội đàm giữa hai nhà lãnh đạo diễn ra ...": the talks told before
     if not _BACKREF_RE.search(view[max(c_start, ts - 30) : ts]):
         return False
     comma = view.find(",", te, c_end)
