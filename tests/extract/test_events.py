@@ -153,7 +153,7 @@ def test_coordinated_triggers_have_their_own_counterparts_and_the_leading_date()
 
 
 def test_a_trigger_naming_back_results_keeps_the_whole_clause() -> None:
-    events, names = _events(
+    events, _ = _events(
         "Chiều 3/5, Thủ tướng Lê Văn Hòa tiếp Bộ trưởng Quốc phòng Áo Karl Brenner. Tại buổi tiếp, Bộ trưởng "
         "Karl Brenner báo cáo với Thủ tướng Lê Văn Hòa về kết quả hội đàm với Bộ trưởng Trần Minh Đức."
     )
