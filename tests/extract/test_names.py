@@ -74,3 +74,33 @@ def test_particles() -> None:
     assert is_name_part("al-Hadid") and is_name_part("Hadid") and not is_name_part("đã")
     assert name_kind(["al-Hadid"], cued=True) == (0, "short", 1)
     assert name_kind(["Karim", "al-Hadid"], cued=True) == (0, "foreign", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Máy bay tuần tra P-8 Poseidon bay qua khu vực.",
+        "Kênh truyền hình Al Arabiya đưa tin về căn cứ Al Dhafra.",
+        "Tờ Inside Defense News cho biết như vậy.",
+        "Phía Bulgary, có nhiều nghệ sĩ tham dự.",
+    ],
+)
+def test_no_person_in(text: str) -> None:
+    assert _persons(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thủ tướng Israeli Yosef Cohen nói.", "Yosef Cohen"),
+        ("Nay Harold Benton lại nói khác.", "Harold Benton"),
+    ],
+)
+def test_words_before_a_name_are_not_part_of_it(text: str, name: str) -> None:
+    assert set(_persons(text)) == {name}
+
+
+def test_a_seat_of_power_in_the_office_gives_the_state() -> None:
+    p = _persons("Người phát ngôn Điện Kremlin Ivan Sokolov cho biết.")
+    assert p["Ivan Sokolov"].country == "RU"
+    assert p["Ivan Sokolov"].titles == ("Người phát ngôn Điện Kremlin",)

@@ -26,6 +26,7 @@ __all__ = [
     "has_vietnamese_letters",
     "is_cap",
     "is_name_part",
+    "is_outside_word",
     "is_particle",
     "is_vietnamese_run",
     "is_vietnamese_syllable",
@@ -80,7 +81,7 @@ _TRAILING = frozenset(
 )
 # After a foreign name also words that are Vietnamese given names ("Donald Trump Nhân dịp ...").
 _TRAILING_FOREIGN = _TRAILING | frozenset(
-    ["Như", "Nhân", "Từ", "Trước", "Qua", "Nhưng", "Do", "Vì", "Bên", "Giữa", "Ngoài"]
+    ["Như", "Nhân", "Từ", "Trước", "Qua", "Nhưng", "Do", "Vì", "Bên", "Giữa", "Ngoài", "Nay", "Song", "Tuy", "Hay"]
 )
 # Lowercase particles inside a foreign name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 _PARTICLES = frozenset(
@@ -208,6 +209,11 @@ def _vietnamese_word(token: str) -> bool:
     if "-" in token:
         return False
     return has_vietnamese_letters(token) or (not token.isascii() and is_vietnamese_syllable(token))
+
+
+def is_outside_word(token: str) -> bool:
+    """Whether a capitalised token next to a foreign name is no part of it (``Nay``, ``Việt``, ``Sau``)."""
+    return token in _TRAILING_FOREIGN or token in surnames()[1] or _vietnamese_word(token)
 
 
 def is_particle(token: str) -> bool:

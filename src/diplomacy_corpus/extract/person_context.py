@@ -20,6 +20,7 @@ from .names import (
     has_vietnamese_letters,
     is_cap,
     is_name_part,
+    is_outside_word,
     is_particle,
     is_vietnamese_run,
     is_vietnamese_syllable,
@@ -183,8 +184,9 @@ def _chain(
             elif e.category in ("org", "place"):
                 comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
                 direct = False
-                if e.category == "place" and country is None:
-                    place_country = e.payload  # "Tỉnh trưởng Phúc Kiến", "Thị trưởng London"
+                place = an.entry(k, "place")
+                if place is not None and country is None:
+                    place_country = place[1].payload  # "Tỉnh trưởng Phúc Kiến", "Người phát ngôn Điện Kremlin"
             k = end
             continue
         tok = an.tok(k)
@@ -329,24 +331,25 @@ def _after_prefix(an: Analysis, i: int) -> bool:
 
 def _latin_names(an: Analysis) -> None:
     prefixes, suffixes = org_words()
-    never = surnames()[1]
     english = english_words()
     taken = [(p.start, p.end) for p in an.persons]
     for m in LATIN_RUN_RE.finditer(an.view):
-        if is_vietnamese_run(m.group(0)):
-            continue
+        if is_vietnamese_run(m.group(0)) or any(c.isdigit() for c in m.group(0)):
+            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
         words = m.group(0).split(" ")
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
         while words and (
             not is_cap(words[0])
-            or words[0] in never
+            or is_outside_word(words[0])
             or has_vietnamese_letters(words[0])
             or an.overlaps_hit(start, start + len(words[0]))
         ):
             start += len(words.pop(0)) + 1
-        while words and (not is_name_part(words[-1]) or words[-1] in never or has_vietnamese_letters(words[-1])):
+        while words and (
+            not is_name_part(words[-1]) or is_outside_word(words[-1]) or has_vietnamese_letters(words[-1])
+        ):
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue
