@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from diplomacy_corpus.extract.cues import Cues
 from diplomacy_corpus.extract.numbers import NumberMention, parse_number
 
 
@@ -40,6 +41,18 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
 
 
+def _forms(words: Any, tag: str | None = None) -> dict[str, Any]:
+    """Both tone spellings of each word, with the word in the lexicons' spelling.
+
+    With ``tag``, each value is ``(tag, word)``.
+    """
+    out: dict[str, Any] = {}
+    for word in words:
+        for form in (word, _NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], word)):
+            out[form] = word if tag is None else (tag, word)
+    return out
+
+
 def _norm(text: str) -> str:
     """One space between words, new-style tone marks: the form the lexicons use."""
     text = " ".join(text.split())
@@ -58,12 +71,13 @@ _CURRENCY_OF = {w: code for code, words in _UNITS["currencies"].items() for w in
 _DECREASE = frozenset(_KINDS["decrease_cues"])
 
 _MONEY_CUE = re.compile(rf"(?<!\w)(?:{_alt([*_STRONG, *_WEAK])})(?!\w)")
+_MONEY_CUES = Cues(_forms([*_STRONG, *_WEAK]))
 _BARE_IMPORT = _KINDS["bare_import"]["word"]
 _NOT_IMPORT = re.compile(
     rf"(?<!\w)(?:(?:{_alt(_KINDS['bare_import']['not_after'])})\s+{_BARE_IMPORT}"
     rf"|{_BARE_IMPORT}\s+(?:{_alt(_KINDS['bare_import']['not_before'])}))(?!\w)"
 )
-_FDI_MARKER = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['fdi_markers'])})(?!\w)")
+_FDI_MARKERS = Cues(_forms(_KINDS["fdi_markers"]))
 _PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
 _UNIT_AFTER = re.compile(
     rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
@@ -77,11 +91,11 @@ _FOLLOW = re.compile(
     rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
-_TOLL_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['not_before_count'])})(?!\w)")
+_TOLLS = Cues(_forms(_KINDS["not_before_count"]))
 _PEOPLE_NOUNS = frozenset({"người", "người việt", "người việt nam", "kiều bào", "người dân"})
 _PEOPLE_END = re.compile(r"\s*(?:[.,;:)\-–]|$)|\s+(?:và|với|tại|ở|của|trên|sinh|đang|là)(?!\w)")
-_COMMUNITY = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['community_cues'])})(?!\w)")
-_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_COUNT_NOUNS)})(?!\w)")
+_COMMUNITIES = Cues(_forms(_KINDS["community_cues"]))
+_NOUNS_BEFORE = Cues(_forms(_COUNT_NOUNS))
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 _DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
@@ -91,9 +105,11 @@ _RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
 _QUALIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_QUALIFIER_OF)})\s+(?:mức\s+|con\s+số\s+)?$")
 _QUALIFIER_AFTER = re.compile(rf"\s+(?:{_alt(_QUALIFIER_AFTER_OF)})(?!\w)")
 _TIMES_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['times_cues'])})\s+(?:(?:{_alt(_QUALIFIER_OF)})\s+)?$")
-_GROWTH_CUE = re.compile(rf"(?<!\w)(?:(?P<share>{_alt(_KINDS['share_cues'])})|{_alt(_KINDS['growth_cues'])})(?!\w)")
+_GROWTH_CUES = Cues(
+    {**_forms(_KINDS["growth_cues"], "growth"), **_forms(_KINDS["share_cues"], "share")}
+)  # values: (kind of cue, the cue word)
 _DURATION_CUE = re.compile(r"(?<!\w)(?:kéo\s+dài|trong)\s+(?:(?:khoảng|gần|hơn)\s+)?$")
-_VISIT = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['visit_words'])})(?!\w)")
+_VISITS = Cues(_forms(_KINDS["visit_words"]))
 _POPULATION_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['population_cues'])})\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NOT_METRIC_BEFORE = re.compile(
     r"(?<!\w)(?:(?<!dân\s)(?<!tổng\s)(?<!con\s)(?<!lượng\s)số|khóa|khoá|lần|thứ|điều|khoản|chương|phiên|kỳ|mục|khu|phố|đường|quận|nghị\s+định|quyết\s+định"
@@ -180,13 +196,13 @@ def _lower(text: str) -> str:
 
 def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) -> str | None:
     strong = weak = None
-    if end is not None and not _MONEY_CUE.search(low, s, start):
+    cues = _MONEY_CUES.find(low, s, start)
+    if end is not None and not cues:
         cue = _MONEY_CUE.match(low, end + 1, end + 40) if low[end : end + 1] == " " else None
         if cue is not None and _norm(cue.group()) in _STRONG:  # 'đạt 2 tỷ USD kim ngạch thương mại'
             return _STRONG[_norm(cue.group())]
-    for cue in _MONEY_CUE.finditer(low, s, start):
-        word = _norm(cue.group())
-        if word == _BARE_IMPORT and _NOT_IMPORT.search(low, max(s, cue.start() - 8), min(start, cue.end() + 12)):
+    for a, b, word in cues:
+        if word == _BARE_IMPORT and _NOT_IMPORT.search(low, max(s, a - 8), min(start, b + 12)):
             continue  # 'hội nhập', 'nhập cảnh' are no imports
         if word in _STRONG:
             strong = word
@@ -196,7 +212,7 @@ def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) ->
     if chosen is None:
         return None
     kind = _STRONG.get(chosen) or _WEAK[chosen]
-    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKER.search(low, s, e):
+    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKERS.search(low, s, e):
         return "fdi"
     return kind
 
@@ -206,15 +222,15 @@ _LEVEL_WORDS = frozenset({"xuống", "còn"})
 
 def _percent_kind(low: str, s: int, start: int) -> tuple[str, bool]:
     clause = max(s, start - 60)
-    cues = list(_GROWTH_CUE.finditer(low, clause, start))
+    cues = _GROWTH_CUES.find(low, clause, start)
     if not cues:
         return ("growth_rate" if "tăng trưởng" in low[s:start] else "count"), False
-    if cues[-1].group("share"):
+    if cues[-1][2][0] == "share":
         return "count", False
     words = low[max(clause, start - 24) : start].split()
     if any(w in _LEVEL_WORDS for w in words[-2:]):  # 'thuế giảm xuống 2,8%' is the level reached
         return ("growth_rate" if "tăng trưởng" in low[clause:start] else "count"), False
-    return "growth_rate", _norm(cues[-1].group()) in _DECREASE
+    return "growth_rate", cues[-1][2][1] in _DECREASE
 
 
 def _maybe_metric(low: str, start: int, end: int) -> bool:
@@ -302,7 +318,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         return _Figure(start=start, end=times.end(), value=value, unit="times", kind="growth", qualifier=qualifier)
     days = _DAYS_AFTER.match(low, after_at, e)
     if days is not None:
-        if not (_DURATION_CUE.search(low, max(s, start - 16), start) and _VISIT.search(low, s, start)):
+        if not (_DURATION_CUE.search(low, max(s, start - 16), start) and _VISITS.search(low, s, start)):
             return None
         return _Figure(start=start, end=days.end(), value=value, unit="days", kind="duration", qualifier=qualifier)
     noun = _NOUN_AFTER.match(low, after_at, e)
@@ -313,7 +329,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     word = _norm(noun.group("noun"))
     if noun.group("not") or (n.text.isdecimal() and len(n.text) == 4 and 1900 <= value <= 2100):
         return None  # '86 người thiệt mạng'; 'Olympic 1988 tổ chức tại Seoul' is a year
-    if word in _GENERIC_NOUNS and _TOLL_BEFORE.search(low, max(s, start - 40), start):
+    if word in _GENERIC_NOUNS and _TOLLS.search(low, max(s, start - 40), start):
         return None  # 'cướp đi sinh mạng của 320.000 người' is a toll
     if word in _PARTY_NOUNS:
         if value < _KINDS["party_min"]:
@@ -328,9 +344,9 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     if kind == "count" and _POPULATION_CUE.search(low, max(s, start - 20), start):
         kind = "population"  # 'dân số 96 triệu người'
     elif word in _GENERIC_NOUNS:  # 'số du học sinh ... vượt 60.000 người' counts students
-        for earlier in _NOUN_BEFORE.finditer(low, s, start):
-            if _COUNT_NOUNS.get(_norm(earlier.group()), "count") != "count":
-                kind = _COUNT_NOUNS[_norm(earlier.group())]
+        for _, _, earlier in _NOUNS_BEFORE.find(low, s, start):
+            if _COUNT_NOUNS.get(earlier, "count") != "count":
+                kind = _COUNT_NOUNS[earlier]
     if kind == "count" and word in _PEOPLE_NOUNS and _is_population(low, s, start, noun.end(), e, value, word):
         kind = "population"
     end = noun.start("not") if noun.group("not") else noun.end()
@@ -339,7 +355,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
 
 def _is_population(low: str, s: int, start: int, end: int, e: int, value: float, word: str) -> bool:
     """'cộng đồng người Việt ... 60.000 người'; 'thị trường 2,8 tỷ người' (not '3 triệu người tị nạn')."""
-    if _COMMUNITY.search(low, s, start):
+    if _COMMUNITIES.search(low, s, start):
         return True
     return word == "người" and value >= _KINDS["population_min_people"] and _PEOPLE_END.match(low, end, e) is not None
 
