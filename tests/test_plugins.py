@@ -162,7 +162,7 @@ def test_plugins_dir_loads_files(tmp_path: Path) -> None:
 def test_unknown_names_list_the_choices() -> None:
     with pytest.raises(dc.UnknownPluginError, match=r"unknown format 'xlsx'; available: .*json"):
         dc.export([], "xlsx", "out.xlsx")
-    with pytest.raises(LookupError, match="unknown parser 'nope'; available: .*text"):
+    with pytest.raises(LookupError, match=r"unknown parser 'nope'; available: .*text"):
         dc.parse_text("Hà Nội", parser="nope")
 
 
@@ -180,7 +180,8 @@ def test_register_lexicons_hook_extends_extraction() -> None:
     """A plugin can teach the extractor a new office title through register_lexicons."""
     from diplomacy_corpus.extract import lexicon
 
-    text = "Ngày 3/4, Thống lĩnh Hạm đội Xa Lạ Nguyễn Văn Bình đã hội đàm với Tổng thống Pháp Emmanuel Macron tại Paris."
+    text = ("Ngày 3/4, Thống lĩnh Hạm đội Xa Lạ Nguyễn Văn Bình đã hội đàm với "
+            "Tổng thống Pháp Emmanuel Macron tại Paris.")
     assert "Thống lĩnh Hạm đội Xa Lạ" not in lexicon.load("titles")["titles"]
     new_entry = {"Thống lĩnh Hạm đội Xa Lạ": {"variants": [], "complement": False}}
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import ijson
+import ijson  # type: ignore[import-untyped]
 
 from . import plugins
 from ._workers import TimeLimitExceeded, time_limit
@@ -319,7 +319,7 @@ def load(path: str | os.PathLike[str]) -> Iterator[Document]:
     opener = gzip.open if p.name.endswith(".gz") else open
     lines = p.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
     try:
-        with opener(p, "rb") as stream:  # type: ignore[operator]
+        with opener(p, "rb") as stream:
             if lines:
                 for number, line in enumerate(stream, start=1):
                     if line.strip():

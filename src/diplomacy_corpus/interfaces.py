@@ -99,7 +99,9 @@ class Parser(abc.ABC):
 
 
 @contextmanager
-def atomic_destination(destination: str | os.PathLike[str], *, force: bool = False, directory: bool = False) -> Iterator[Path]:
+def atomic_destination(
+    destination: str | os.PathLike[str], *, force: bool = False, directory: bool = False
+) -> Iterator[Path]:
     """Yield a temporary path beside ``destination``; move it into place on success.
 
     Nothing is left behind on failure, and an existing destination is only replaced
@@ -179,6 +181,7 @@ class StreamExporter(Exporter):
 
     def export(self, documents: Iterable[Document], destination: Path, *, force: bool = False, **options: Any) -> int:
         """Write to a temporary file beside ``destination`` and rename it on success."""
-        with atomic_destination(destination, force=force) as tmp:
-            with open(tmp, "w", encoding=self.encoding, newline="\n") as stream:
-                return self.write(documents, stream, **options)
+        with atomic_destination(destination, force=force) as tmp, open(
+            tmp, "w", encoding=self.encoding, newline="\n"
+        ) as stream:
+            return self.write(documents, stream, **options)

@@ -40,9 +40,9 @@ from .interfaces import Exporter, Parser
 
 __all__ = [
     "DEFAULT_PLUGINS",
-    "apply_lexicons",
     "ENV_VAR",
     "PluginInfo",
+    "apply_lexicons",
     "get_exporter",
     "get_exporters",
     "get_parser",
@@ -188,8 +188,8 @@ class _Registry:
                 continue
             for item in items:
                 if not isinstance(item, kind) or not isinstance(getattr(item, "name", None), str) or not item.name:
-                    self._fail(plugin_name, f"returned something that is not a named {kind.__name__} from {hook_name}()",
-                               TypeError(repr(item)[:200]))
+                    what = f"returned something that is not a named {kind.__name__} from {hook_name}()"
+                    self._fail(plugin_name, what, TypeError(repr(item)[:200]))
                     continue
                 if item.name in found:
                     other = found[item.name][1]
@@ -258,7 +258,7 @@ def apply_lexicons() -> None:
         try:
             entries = impl.function() or {}
             if not isinstance(entries, dict):
-                raise TypeError(f"expected a mapping of lexicon name to entries, got {type(entries).__name__}")
+                raise TypeError(f"expected a mapping of lexicon name to entries, not {type(entries).__name__}")
             for name, value in entries.items():
                 lexicon.extend(str(name), value)
         except Exception as exc:
