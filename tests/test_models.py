@@ -70,3 +70,7 @@ def test_document_helpers() -> None:
     assert doc.actor("p9") is None
     assert doc.published_year() == 2025
     assert Document(origin="b").published_year() is None
+
+
+def test_partial_date_formats_like_its_iso_string() -> None:
+    assert f"{PartialDate(month=3, day=29):>10}|" == "   --03-29|"

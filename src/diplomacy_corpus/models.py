@@ -175,6 +175,10 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
 
+    def __format__(self, spec: str) -> str:
+        """Format the ISO form like a string, so ``f"{date:>10}"`` works."""
+        return format(self.isoformat(), spec)
+
     def sort_key(self) -> tuple[int, int, int]:
         """A key that sorts dates chronologically, unknown parts first."""
         return (self.year or 0, self.month or 0, self.day or 0)
