@@ -164,8 +164,9 @@ def test_prescan_finds_where_figures_start() -> None:
     text = "Ngày 29/3, G20 chi 1.340,5 tỷ, COVID-19 và 2017."
     scan = prescan(text)
     assert scan.low == text.lower()
-    # not the '20' glued to 'G'; the '19' after a hyphen is left to the grammars to judge
-    assert [text[i : i + 2] for i in scan.starts] == ["29", "3,", "1.", "19", "20"]
+    # every run of digits: the grammars judge the '20' glued to 'G' and the '19' after a hyphen
+    assert [text[i : i + 2] for i in scan.starts] == ["29", "3,", "20", "1.", "19", "20"]
+    assert [n.text for n in find_numbers(text)] == ["1.340,5 tỷ", "2017"]  # not 29/3 nor G20
 
 
 def test_prescan_is_kept_for_the_same_string() -> None:

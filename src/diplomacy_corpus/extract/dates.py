@@ -88,7 +88,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     pos = 0
     digits = _DIGITS.match
     for start in scan.starts:
-        if start < pos:
+        if start < pos or (start and low[start - 1].isalnum()):
             continue
         run = digits(low, start)
         size = run.end() - start  # type: ignore[union-attr]

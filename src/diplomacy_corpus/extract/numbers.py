@@ -227,8 +227,9 @@ class Prescan:
     low: str
     """``text`` lower-cased, offset for offset."""
     starts: tuple[int, ...]
-    """Offsets where a figure in digits starts (``1.340,5``, ``29/3``, ``2017``): the
-    first digit of a run of digits, dots and commas that no letter or digit precedes."""
+    """Offsets where a figure in digits may start (``1.340,5``, ``29/3``, ``2017``):
+    the first digit of each run of digits, dots and commas (also ``G20``'s: the
+    grammars reject figures glued to a word)."""
 
 
 _TOKEN = re.compile(r"[0-9][0-9.,]*")  # ASCII digits: twice as fast a scan as \d
@@ -247,8 +248,7 @@ def prescan(text: str) -> Prescan:
     if last is not None and last.text is text:
         return last
     low = _lower(text)
-    starts = tuple(m.start() for m in _TOKEN.finditer(low) if not (m.start() and low[m.start() - 1].isalnum()))
-    scan = Prescan(text, low, tuple(starts))
+    scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(low)]))
     _LAST_SCAN[0] = scan
     return scan
 
@@ -270,6 +270,18 @@ def find_numbers(text: str) -> list[NumberMention]:
     return _scan(text, scan.low, starts=scan.starts)
 
 
+_FOLLOWED: dict[str, re.Pattern[str]] = {}
+
+
+def _followed(follow: re.Pattern[str]) -> re.Pattern[str]:
+    """The number pattern with ``follow`` tried right after it, in the same match."""
+    pattern = _FOLLOWED.get(follow.pattern)
+    if pattern is None:
+        pattern = re.compile(f"{_DIGIT_NUMBER.pattern}(?P<follow>(?={follow.pattern}))?")
+        _FOLLOWED[follow.pattern] = pattern
+    return pattern
+
+
 def _scan(
     text: str,
     low: str,
@@ -281,7 +293,8 @@ def _scan(
 
     ``keep(start, end)``, when given, is asked before a number is read: the metrics
     skip most numbers this way without paying for them. ``follow``, when given, must
-    match right after a figure in digits for it to be read (a cheaper ``keep``). ``starts``, when given, are
+    match right after a figure in digits for it to be read (a cheaper ``keep``).
+    ``starts``, when given, are
     the offsets where figures in digits start (see `prescan`); the digits are then
     not searched again.
     """
@@ -290,7 +303,7 @@ def _scan(
     if starts is None:
         starts = prescan(text).starts
     pos = 0
-    match = _DIGIT_NUMBER.match
+    match = (_DIGIT_NUMBER if follow is None else _followed(follow)).match
     for at in starts:
         if at < pos:
             continue
@@ -299,11 +312,17 @@ def _scan(
             continue
         start, end = m.span()
         pos = end
-        if start and (low[start - 1] in "/.," or (low[start - 1] in "-–" and start > 1 and low[start - 2].isalpha())):
+        if follow is not None and m.group("follow") is None:
+            continue
+        if start and (
+            low[start - 1] in "/.,"
+            or low[start - 1].isalnum()
+            or (low[start - 1] in "-–" and start > 1 and low[start - 2].isalpha())
+        ):
             continue
         if end < size and (low[end].isalnum() or (low[end] == "/" and low[end - 1].isdigit())):
             continue
-        if (follow is not None and follow.match(low, end) is None) or (keep is not None and not keep(start, end)):
+        if keep is not None and not keep(start, end):
             continue
         if m.group("scale"):
             raw = low[start:end]
