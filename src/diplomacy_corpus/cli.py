@@ -146,6 +146,8 @@ _NAMES_SHOWN = 20
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Output file or folder.")
 @click.option("--parser", "-p", default=None, help="Force this parser instead of choosing by score.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and the --errors file) if it exists.")
+@click.option("--option", "-O", "options", multiple=True, metavar="KEY=VALUE",
+              help="An option of the exporter, e.g. -O bom=false (csv), -O append=true (sqlite); repeatable.")
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes; 0 for one per core (output order and content do not depend on it).")
 @click.option("--encoding", default=None,
@@ -159,7 +161,8 @@ _NAMES_SHOWN = 20
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of failures and log debug messages.")
 @_plugins_dir_option
-def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool, workers: int,
+def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool,
+          options: tuple[str, ...], workers: int,
           encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None, no_progress: bool,
           debug: bool, plugins_dir: tuple[Path, ...]) -> None:
     """Parse INPUTS (files, folders, .jsonl/.jsonl.gz corpora) and write them to --output.
@@ -172,8 +175,8 @@ def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | No
     handler.setFormatter(_Formatter())
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
     try:
-        _parse_command(inputs, format_, output, parser, force, workers or os.cpu_count() or 1, encoding, max_bytes,
-                       timeout, errors_file, no_progress, debug, plugins_dir)
+        _parse_command(inputs, format_, output, parser, force, _options(options), workers or os.cpu_count() or 1,
+                       encoding, max_bytes, timeout, errors_file, no_progress, debug, plugins_dir)
     except (click.ClickException, click.exceptions.Exit, SystemExit):
         raise
     except KeyboardInterrupt:
@@ -187,8 +190,18 @@ def parse(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | No
         sys.exit(1)
 
 
+def _options(pairs: tuple[str, ...]) -> dict[str, str]:
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.UsageError(f"--option {pair!r} is not KEY=VALUE")
+        options[key.strip()] = value.strip()
+    return options
+
+
 def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool,
-                   workers: int, encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None,
+                   options: dict[str, str], workers: int, encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None,
                    no_progress: bool, debug: bool, plugins_dir: tuple[Path, ...]) -> None:
     started = time.perf_counter()
     try:
@@ -205,9 +218,12 @@ def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser:
             codecs.lookup(encoding)
         except LookupError:
             raise click.UsageError(f"unknown encoding {encoding!r} (--encoding); e.g. utf-8, cp1258, utf-16") from None
-    for path, what in ((output, "output"), (errors_file, "--errors file")):
-        if path is not None and path.exists() and not force:
-            raise click.UsageError(f"{what} {path} exists; pass --force to overwrite it")
+    try:
+        exporter.check(output, force=force, **options)
+    except DiplomacyCorpusError as exc:
+        raise click.UsageError(f"output: {exc}") from None
+    if errors_file is not None and errors_file.exists() and not force:
+        raise click.UsageError(f"--errors file {errors_file} exists; pass --force to overwrite it")
     if errors_file is not None and output.resolve() == errors_file.resolve():
         raise click.UsageError("--errors must name another file than --output")
     progress = None
@@ -228,7 +244,7 @@ def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser:
                                      exclude=[output] + ([errors_file] if errors_file else []))
                 documents = _documents(results, tally, progress, errors_out, debug)
                 try:
-                    written = exporter.export(documents, output, force=force)
+                    written = exporter.export(documents, output, force=force, **options)
                 except DiplomacyCorpusError as exc:  # a write error (an existing output was refused above)
                     click.echo(f"error: {_printable(str(exc))}; {output} was not written", err=True)
                     exit_code = 1

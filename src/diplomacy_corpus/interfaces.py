@@ -156,6 +156,19 @@ class Exporter(abc.ABC):
     directory: ClassVar[bool] = False
     """True when the output is a folder of files rather than one file."""
 
+    def check(self, destination: Path, *, force: bool = False, **options: Any) -> None:
+        """Raise when [`export`][diplomacy_corpus.Exporter.export] would refuse ``destination``.
+
+        The command line calls it before parsing starts, so a long run fails at once
+        rather than at the end. The default refuses an existing destination unless
+        ``force``; override it when an option changes that (an ``append`` mode).
+
+        Raises:
+            ExportError: naming the destination and the fix.
+        """
+        if destination.exists() and not force:
+            raise ExportError(f"{destination} exists; pass force=True (--force) to overwrite it")
+
     @abc.abstractmethod
     def export(self, documents: Iterable[Document], destination: Path, *, force: bool = False, **options: Any) -> int:
         """Write ``documents`` to ``destination`` and return how many were written.

@@ -136,6 +136,11 @@ class SqliteExporter(dc.Exporter):
     suffix = ".sqlite"
     description = "SQLite database of the csv tables with keys and indexes; append=true adds without duplicates"
 
+    def check(self, destination: Path, *, force: bool = False, **options: Any) -> None:
+        """An existing database is fine with ``append``; otherwise as for any exporter."""
+        if not _truthy(options.get("append", False)):
+            super().check(destination, force=force)
+
     def export(
         self, documents: Iterable[dc.Document], destination: Path, *, force: bool = False, **options: Any
     ) -> int:
