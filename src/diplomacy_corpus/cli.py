@@ -201,8 +201,8 @@ def _options(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _parse_command(inputs: tuple[Path, ...], format_: str, output: Path, parser: str | None, force: bool,
-                   options: dict[str, str], workers: int, encoding: str | None, max_bytes: int, timeout: float, errors_file: Path | None,
-                   no_progress: bool, debug: bool, plugins_dir: tuple[Path, ...]) -> None:
+                   options: dict[str, str], workers: int, encoding: str | None, max_bytes: int, timeout: float,
+                   errors_file: Path | None, no_progress: bool, debug: bool, plugins_dir: tuple[Path, ...]) -> None:
     started = time.perf_counter()
     try:
         _load_dirs(plugins_dir)
