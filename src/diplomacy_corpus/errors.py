@@ -22,7 +22,17 @@ class DiplomacyCorpusError(Exception):
 
 
 class InputError(DiplomacyCorpusError, ValueError):
-    """An input cannot be read: missing, empty, binary, undecodable, oversized or malformed."""
+    """An input cannot be read: missing, empty, binary, undecodable, oversized or malformed.
+
+    Args:
+        message: what is wrong, starting with the input's name.
+        origin: the input (a file path or ``FILE.jsonl:LINE``), when known.
+    """
+
+    def __init__(self, message: str, *, origin: str | None = None) -> None:
+        super().__init__(message)
+        self.origin: str | None = origin
+        """The input that failed, when known."""
 
 
 class ParseError(DiplomacyCorpusError):

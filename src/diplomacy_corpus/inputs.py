@@ -47,7 +47,7 @@ _READ_CHUNK = 1 << 20
 def input_error(origin: str, message: str) -> InputError:
     """An InputError reading ``"ORIGIN: MESSAGE"`` with ``origin`` kept as an attribute."""
     error = InputError(f"{origin}: {message}")
-    error.origin = origin  # type: ignore[attr-defined]
+    error.origin = origin
     return error
 
 
@@ -96,7 +96,7 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None,
     try:
         text = decode_bytes(data, origin=origin, encoding=encoding)
     except InputError as exc:
-        exc.origin = origin  # type: ignore[attr-defined]
+        exc.origin = origin
         raise
     is_html = p.suffix.lower() in (".html", ".htm") or looks_like_html(text)
     return Source(origin=origin, text=text, is_html=is_html)
