@@ -122,6 +122,8 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy
 _SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
 _PART_BEFORE = re.compile(r"(?<!\w)(đầu|cuối|giữa)\s+$")
 _WINDOW = 32
+# The words a pattern anchored at the number may need ('rạng sáng ngày (', 'giữa niên khóa ')
+# fit in the last 20 characters: the end-anchored searches start there.
 
 
 def _int(value: str | None) -> int | None:
@@ -201,7 +203,7 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         return None  # the quick exit of most numbers
     if kind == "yr" and last_word not in _YEAR_LAST:
         return None
-    trig = _TRIGGER.search(before) if last_word in _TRIGGER_LAST else None
+    trig = _TRIGGER.search(before, max(0, len(before) - 20)) if last_word in _TRIGGER_LAST else None
     paren = before.endswith("(")
     if trig is not None:
         if trig.group("weak") in _SPANNED_WEAK or not trig.group("weak"):
@@ -238,7 +240,7 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
             return None
         return DateMention(start=start, end=end, date=first, date_end=last, precision="day")
     if kind == "yr":
-        year_word = _YEAR_BEFORE.search(before)
+        year_word = _YEAR_BEFORE.search(before, max(0, len(before) - 20))
         y1, y2 = int(g("y1")), _int(g("y2"))
         if year_word is None or (y2 is not None and y2 <= y1):
             return None
@@ -264,7 +266,7 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
             past, future = bool(cue.group("past")), bool(cue.group("future"))
             end = cue.end()
     if kind in ("my", "mo"):
-        month_word = _MONTH_BEFORE.search(before)
+        month_word = _MONTH_BEFORE.search(before, max(0, len(before) - 18))
         if month_word is None and not (kind == "my" and paren and low.startswith(")", m.end())):
             return None
         if month_word is not None:

@@ -63,7 +63,11 @@ _DIGIT_NUMBER = re.compile(
     rf"(?P<scale>(?:\s*(?:{_SCALE_ALT})(?!\w))+(?:\s+(?:{_alt(_HALF)})(?!\w))?)?"
 )
 _SCALE = re.compile(rf"(?:{_SCALE_ALT})(?!\w)")
-_SCALE_WORDS = tuple(re.compile(rf"{re.escape(word)}(?!\w)") for word in _SCALES)
+# Scale words with the pattern that finds them when str.find would stop at every
+# longer word they begin ('tỉnh').
+_SCALE_WORDS = tuple(
+    (word, re.compile(rf"{re.escape(word)}(?!\w)") if word in ("tỉ", "tỷ") else None) for word in _SCALES
+)
 _MORE_SCALES = re.compile(rf"(?:\s+(?:{_SCALE_ALT}))*(?:\s+(?:{_alt(_HALF)}))?(?!\w)")
 _VAGUE_BEFORE = frozenset({"hàng", "vài", "mấy", "dăm", "mươi"})
 _NOT_NUMBER_BEFORE = frozenset({"trong", "mỗi", "hàng", "cả", "các", "những", "mọi", "từng", "nhiều", "vài"})
@@ -344,8 +348,14 @@ def _word_numbers(
     starts = [n.start for n in digits]
     found: list[NumberMention] = []
     hits: list[int] = []
-    for pattern in _SCALE_WORDS:  # a literal start: the engine skips ahead like str.find
-        hits.extend(m.start() for m in pattern.finditer(low))
+    for word, pattern in _SCALE_WORDS:
+        if pattern is not None:  # 'tỉ' hides in every 'tỉnh': let the regex engine skip those
+            hits.extend([m.start() for m in pattern.finditer(low)])
+            continue
+        i = low.find(word)  # str.find is the fastest scan for the other, rarer words
+        while i >= 0:
+            hits.append(i)
+            i = low.find(word, i + 1)
     hits.sort()
     pos = 0
     for s in hits:
