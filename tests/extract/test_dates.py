@@ -286,3 +286,24 @@ def test_a_year_after_a_weekday_stays_inside_the_text() -> None:
     text = "Thứ năm 2013 là năm bản lề."
     for mention in find_dates(text):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso"),
+    [
+        ("Hôm thứ Ba, ông Trump điện đàm với ông Tập Cận Bình.", "Hôm thứ Ba", "2019-06-11"),
+        ("Tối Chủ nhật, hai bên ra tuyên bố chung.", "Tối Chủ nhật", "2019-06-09"),
+        ("Hôm thứ Tư, Bộ Ngoại giao thông báo.", "Hôm thứ Tư", "2019-06-12"),
+        ("Sáng thứ Hai tới, Thủ tướng sẽ lên đường.", "Sáng thứ Hai tới", "2019-06-17"),
+    ],
+)
+def test_weekdays_are_read_from_the_reference_day(text: str, phrase: str, iso: str) -> None:
+    assert [(text[d.start : d.end], str(d.date)) for d in find_dates(text, reference=REF)] == [(phrase, iso)]
+
+
+def test_an_ordinal_is_no_weekday() -> None:
+    assert find_dates("Đây là lần thứ hai hai bên gặp nhau, vòng thứ ba diễn ra sau đó.", reference=REF) == []
+
+
+def test_weekdays_need_a_reference() -> None:
+    assert find_dates("Hôm thứ Ba, ông Trump điện đàm với ông Tập Cận Bình.") == []

@@ -50,6 +50,7 @@ from diplomacy_corpus.extract.date_grammar import (
     DateMention,
     _make,
     _numeric,
+    _weekdays,
     _word_relative,
 )
 from diplomacy_corpus.extract.numbers import prescan
@@ -111,6 +112,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         found = _years_from_the_text(found, text, reference)
     matches = _relative_matches(low) if reference is not None else list(_MONTH_WORD_RE.finditer(low))
     rel = [mention for m in matches if (mention := _word_relative(m, low, text, reference)) is not None]
+    if reference is not None and reference.day is not None:
+        rel.extend(_weekdays(low, reference))
     if rel:
         taken = [(d.start, d.end) for d in found]
         rel = [r for r in rel if not any(a < r.end and r.start < b for a, b in taken)]
