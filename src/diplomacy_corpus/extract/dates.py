@@ -46,7 +46,6 @@ from diplomacy_corpus.extract.date_grammar import (
     _RELATIVE_FIRST,
     _RELATIVE_RE,
     _YEAR_IN,
-    _YEAR_LAST,
     DateMention,
     _make,
     _numeric,
@@ -97,7 +96,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
             continue  # no day, month or year has three or five digits
         near = low[max(0, start - 14) : start]
         if size == 4:
-            if not any(word in near for word in _YEAR_LAST):
+            if not ("năm" in near or "đoạn" in near or "kỳ" in near or "khóa" in near):  # _YEAR_LAST
                 continue  # a year needs 'năm', 'giai đoạn' ... before it
         elif "tháng" not in near and _DATE_NEXT.match(low, start + size) is None:
             continue  # a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it
