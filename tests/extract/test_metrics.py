@@ -447,3 +447,20 @@ def test_a_later_clause_does_not_take_the_period_of_the_sentence_before() -> Non
 def test_a_percentage_reached_is_a_level_not_a_change(text: str, kind: str, value: float) -> None:
     metric = _one(text)
     assert (metric.kind, metric.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hiện có hơn 60.000 người Việt Nam sinh sống tại Cộng hòa Séc.", "population"),
+        ("Khoảng 20.000 người Việt đang định cư tại Na Uy.", "population"),
+        ("Đại diện cộng đồng người gốc Á, trong đó có khoảng 50 người Việt, dự buổi gặp.", "count"),
+    ],
+)
+def test_a_diaspora_is_a_population(text: str, kind: str) -> None:
+    assert _one(text).kind == kind
+
+
+def test_a_year_after_ke_tu_is_a_comparison() -> None:
+    (metric,) = _metrics("Kể từ năm 2014 đến nay, thâm hụt thương mại đã tăng 77%.")
+    assert metric.period is None

@@ -94,6 +94,7 @@ _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
 _TOLLS = Cues(_forms(_KINDS["not_before_count"]))
 _PEOPLE_NOUNS = frozenset({"người", "người việt", "người việt nam", "kiều bào", "người dân"})
 _PEOPLE_END = re.compile(r"\s*(?:[.,;:)\-–]|$)|\s+(?:và|với|tại|ở|của|trên|sinh|đang|là)(?!\w)")
+_LIVING = re.compile(r"\s+(?:đang\s+|hiện\s+)?(?:sinh\s+sống|sống|định\s+cư|làm\s+ăn\s+sinh\s+sống)(?!\w)")
 _COMMUNITIES = Cues(_forms(_KINDS["community_cues"]))
 _NOUNS_BEFORE = Cues(_forms(_COUNT_NOUNS))
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
@@ -354,9 +355,13 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
 
 
 def _is_population(low: str, s: int, start: int, end: int, e: int, value: float, word: str) -> bool:
-    """'cộng đồng người Việt ... 60.000 người'; 'thị trường 2,8 tỷ người' (not '3 triệu người tị nạn')."""
-    if _COMMUNITIES.search(low, s, start):
-        return True
+    """'cộng đồng người Việt ... 60.000 người', '60.000 người Việt sinh sống tại Séc',
+    'thị trường 2,8 tỷ người' (not '3 triệu người tị nạn', nor '50 người Việt' at a reception)."""
+    if value < 1000:
+        return False  # 'khoảng 50 người Việt' at a reception is a count
+    if _COMMUNITIES.search(low, s, start) or _LIVING.match(low, end, e):
+        return True  # 'cộng đồng người Việt ... 60.000 người'; '60.000 người Việt sinh sống tại Séc'
+
     return word == "người" and value >= _KINDS["population_min_people"] and _PEOPLE_END.match(low, end, e) is not None
 
 

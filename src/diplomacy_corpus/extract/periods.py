@@ -19,7 +19,8 @@ _PERIOD = re.compile(
     r"|nửa\s+(?:đầu|cuối)|quý\s+(?:[1-4]|i{1,3}|iv)(?=\s+năm|/))\s*(?:năm|/)"
     r"(?:\s*(?P<y>\d{4})|\s+(?P<rel>nay|ngoái|trước))?(?!\w)"
 )
-_COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$")
+# 'kể' alone: the span of 'kể từ năm 2014' starts at 'từ'
+_COMPARISON = re.compile(r"(?<!\w)(?:so\s+với|so|cùng\s+kỳ|kể\s+từ|kể)\s+(?:cùng\s+kỳ\s+)?$")
 _JUST_BEFORE_PERIOD = re.compile(r"\s*\(?\s*(?:(?:vào|trong|của|cho|tính\s+đến|đến|hết|riêng)\s+)*")
 # A day written after these words bounds a period ('tính đến ngày 31/12/2016', 'hết 30/6').
 _CUT_OFF = re.compile(r"(?<!\w)(?:tính\s+đến|tính\s+tới|đến\s+hết|đến|tới|hết|từ|trước|sau)\s+(?:ngày\s+)?\d")
