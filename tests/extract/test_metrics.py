@@ -464,3 +464,15 @@ def test_a_diaspora_is_a_population(text: str, kind: str) -> None:
 def test_a_year_after_ke_tu_is_a_comparison() -> None:
     (metric,) = _metrics("Kể từ năm 2014 đến nay, thâm hụt thương mại đã tăng 77%.")
     assert metric.period is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia cam kết viện trợ 50 triệu đô la Úc cho Việt Nam.",
+        "Singapore đầu tư 2 tỷ đô la Singapore vào khu công nghiệp.",
+        "Nga đầu tư 300 tỷ rúp vào dự án.",
+    ],
+)
+def test_other_dollars_are_no_us_dollars(text: str) -> None:
+    assert all(m.unit != "USD" for m in _metrics(text))

@@ -19,6 +19,7 @@ import attrs
 
 from diplomacy_corpus.extract.cues import Cues
 from diplomacy_corpus.extract.numbers import NumberMention, parse_number
+from diplomacy_corpus.models import METRIC_UNITS
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -67,7 +68,9 @@ _COUNT_NOUNS: dict[str, str] = _KINDS["count_nouns"]
 _PARTY_NOUNS: dict[str, str] = _KINDS["party_nouns"]
 _QUALIFIER_OF = {w: q for q, words in _KINDS["qualifiers"].items() for w in words}
 _QUALIFIER_AFTER_OF = {w: q for q, words in _KINDS["qualifiers_after"].items() for w in words}
-_CURRENCY_OF = {w: code for code, words in _UNITS["currencies"].items() for w in words}
+_CURRENCY_OF = {
+    w: code for table in ("currencies", "other_currencies") for code, words in _UNITS[table].items() for w in words
+}
 _DECREASE = frozenset(_KINDS["decrease_cues"])
 
 _MONEY_CUE = re.compile(rf"(?<!\w)(?:{_alt([*_STRONG, *_WEAK])})(?!\w)")
@@ -300,6 +303,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
                 qualifier=qualifier,
             )
         code = _CURRENCY_OF[_norm(unit.group("cur"))]
+        if code not in METRIC_UNITS:
+            return None  # '50 triệu đô la Úc': no US dollars, and no unit of the model yet
         money = _money_kind(low, s, e, n.start, end)
         return _Figure(
             start=start,
