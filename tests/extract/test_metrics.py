@@ -476,3 +476,7 @@ def test_a_year_after_ke_tu_is_a_comparison() -> None:
 )
 def test_other_dollars_are_no_us_dollars(text: str) -> None:
     assert all(m.unit != "USD" for m in _metrics(text))
+
+
+def test_other_victims_are_no_count() -> None:
+    assert _metrics("Vụ nổ khiến ba người thiệt mạng, cùng 9 người khác bị thương.") == []

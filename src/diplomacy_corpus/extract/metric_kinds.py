@@ -87,7 +87,7 @@ _UNIT_AFTER = re.compile(
 )
 _NOUN_AFTER = re.compile(
     rf"(?:\s+(?:{_alt(_KINDS['classifiers'])}))?\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)"
-    rf"(?P<not>\s+(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
+    rf"(?P<not>\s+(?:khác\s+|nữa\s+)?(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
 )
 _FOLLOW = re.compile(
     rf"\s*(?:[-–—]|đến|tới|lần|ngày|,?\s*và\s|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
