@@ -224,6 +224,7 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self.table = _entries()
         self.categories = {k: frozenset(e.category for e in v) for k, v in self.table.items()}
+        self._inexact = frozenset(k for k, v in self.table.items() if all(e.exact is None for e in v))
         self._automaton: Any = None
         self._padded: dict[str, str] = {}
         try:
@@ -233,7 +234,7 @@ class PhraseMatcher:
             for key in self.table:
                 padded = " " + _PUNCT_RE.sub(" ", key) + " "
                 self._padded[padded] = key
-                automaton.add_word(padded, len(padded))
+                automaton.add_word(padded, (len(padded), key))
             automaton.make_automaton()
             self._automaton = automaton
         except ImportError:  # pragma: no cover - depends on the environment
@@ -241,20 +242,22 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(self.table))
         self.regex = _re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w’'])", _re.IGNORECASE)
 
-    def _spans(self, view: str) -> list[tuple[int, int]]:
+    def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
+        """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
         lowered = view.lower()
         if self._automaton is None or len(lowered) != len(view):
-            return [m.span() for m in self.regex.finditer(view)]
+            return [(*m.span(), None) for m in self.regex.finditer(view)]
         # Word boundaries become spaces, so a padded key only matches whole words.
         padded = " " + _PUNCT_RE.sub(" ", lowered) + " "
-        found = [(end - length + 1, end - 1) for end, length in self._automaton.iter(padded)]
-        found.sort(key=lambda se: (se[0], -se[1]))
-        out = []
+        # (start, -end) sorts leftmost first, longest first, with no key function.
+        found = [(end - size + 1, 1 - end, key) for end, (size, key) in self._automaton.iter(padded)]
+        found.sort()
+        out: list[tuple[int, int, str | None]] = []
         last = -1
-        for start, end in found:
+        for start, neg_end, key in found:
             if start >= last:
-                out.append((start, end))
-                last = end
+                last = -neg_end
+                out.append((start, last, key))
         return out
 
     def scan(self, view: str) -> list[tuple[int, int, list[Entry], frozenset[str]]]:
@@ -267,19 +270,22 @@ class PhraseMatcher:
         out = []
         table = self.table
         cats = self.categories
-        for start, end in self._spans(view):
-            surface = view[start:end]
-            key = surface.lower()
+        inexact = self._inexact
+        for start, end, found in self._spans(view):
+            key = view[start:end].lower()
             entries = table.get(key)
-            if entries is None:
+            if entries is None and found is not None:
+                key = found  # the surface differs from the key by punctuation only ("T.Ư" / "T Ư")
+                entries = table[key]
+            elif entries is None:
                 key = " ".join(_PUNCT_RE.sub(" ", key).split())
                 entries = table.get(key)
                 if entries is None:
                     continue
-            if all(e.exact is None for e in entries):
+            if key in inexact:
                 out.append((start, end, entries, cats[key]))
                 continue
-            collapsed = _collapse(surface)
+            collapsed = _collapse(view[start:end])
             ok = [e for e in entries if e.exact is None or collapsed in e.exact]
             if ok:
                 out.append((start, end, ok, frozenset(e.category for e in ok)))

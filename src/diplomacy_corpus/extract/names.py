@@ -118,15 +118,16 @@ _VI_LETTERS = frozenset(
 
 def has_vietnamese_letters(token: str) -> bool:
     """Whether a token has letters only Vietnamese uses (``ơ``, ``ư``, ``đ``, ``ạ``...)."""
-    return any(c in _VI_LETTERS for c in token)
+    return not _VI_LETTERS.isdisjoint(token)
 
 
 def is_cap(token: str) -> bool:
     """Whether a token starts with a capital letter and is not an all-capital acronym."""
     if not token or not token[0].isupper():
         return False
-    letters = [c for c in token if c.isalpha()]
-    return not (len(letters) > 1 and all(c.isupper() for c in letters))
+    if not token.isupper():
+        return True  # some lowercase letter: "Biden", "O’Brien"
+    return sum(c.isalpha() for c in token) <= 1  # "A" yes, "FBI" no
 
 
 @lru_cache(maxsize=8192)
@@ -213,6 +214,12 @@ def _vietnamese_word(token: str) -> bool:
 
 def is_outside_word(token: str) -> bool:
     """Whether a capitalised token next to a foreign name is no part of it (``Nay``, ``Việt``, ``Sau``)."""
+    return _outside_word(token, lexicon.version())
+
+
+@lru_cache(maxsize=16384)
+def _outside_word(token: str, version: int) -> bool:
+    del version  # part of the cache key: a lexicon change renews the answers
     return token in _TRAILING_FOREIGN or token in surnames()[1] or _vietnamese_word(token)
 
 

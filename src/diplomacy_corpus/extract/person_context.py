@@ -33,6 +33,7 @@ from .names import (
 __all__ = ["find_persons"]
 
 # Institutions named after an office ("Phủ Tổng thống", "Văn phòng Thủ tướng", "Dinh Thống đốc").
+_DIGIT_RE = re.compile(r"\d")
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 
 
@@ -334,8 +335,8 @@ def _latin_names(an: Analysis) -> None:
     english = english_words()
     taken = [(p.start, p.end) for p in an.persons]
     for m in LATIN_RUN_RE.finditer(an.view):
-        if is_vietnamese_run(m.group(0)) or any(c.isdigit() for c in m.group(0)):
-            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
+        if is_vietnamese_run(m.group(0)):
+            continue
         words = m.group(0).split(" ")
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
@@ -353,6 +354,8 @@ def _latin_names(an: Analysis) -> None:
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue
+        if _DIGIT_RE.search(an.view, start, end):
+            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
         if any(w in english for w in words):
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue
