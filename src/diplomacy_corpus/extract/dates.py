@@ -1,11 +1,17 @@
 """Vietnamese date grammar: find the dates a news text gives, at every precision.
 
 News writes dates in many ways: a day (``ngày 29/3``, ``tối 4/4/2025``, ``hôm 31/5``,
-``(25/6)``, ``ngày 14-3``, ``ngày 29 tháng 3 năm 2023``), a month (``tháng 9/2023``,
-``(9/2016)``, ``tháng 5 năm 2022``, ``tháng Ba``), a year (``năm 2013``,
-``giai đoạn 2011-2015``), a range (``từ ngày 20 - 22/11``, ``11-15/5/2017``,
-``28/6-1/7``) or relative to the publication date (``sáng nay``, ``năm ngoái``,
-``đầu năm nay``, ``tuần trước``).
+``(25/6)``, ``ngày 14-3``, ``ngày 10.2``, ``Chiều qua 28.6``, ``ngày 29 tháng 3 năm
+2023``), a month (``tháng 9/2023``, ``tháng 11.2016``, ``(9/2016)``, ``tháng 5 năm 2022``,
+``tháng Ba``), a year (``năm 2013``, ``giai đoạn 2011-2015``), a range (``từ ngày 20 -
+22/11``, ``11-15/5/2017``, ``28/6-1/7``) or relative to the publication date
+(``sáng nay``, ``năm ngoái``, ``đầu năm nay``, ``tuần trước``, ``hôm thứ Ba``). A day
+and month with a dot or a dash need a day word before them (``ngày``, ``sáng``,
+``hôm``...), so that ``1.5 tỷ`` and a score ``2-1`` are no dates.
+
+The figures of the text are located once per document by
+[`prescan`][diplomacy_corpus.extract.numbers.prescan], shared with the metrics; the
+grammar (module ``date_grammar``) is tried only where one starts.
 
 Years come from the text when it gives one (in the mention itself, or for a day
 written without a year, in another mention of the same day: a lead's ``Chiều 24/5``
