@@ -104,3 +104,16 @@ def test_a_seat_of_power_in_the_office_gives_the_state() -> None:
     p = _persons("Người phát ngôn Điện Kremlin Ivan Sokolov cho biết.")
     assert p["Ivan Sokolov"].country == "RU"
     assert p["Ivan Sokolov"].titles == ("Người phát ngôn Điện Kremlin",)
+
+
+def test_a_government_body_in_an_office_does_not_hide_the_name_after_it() -> None:
+    p = _persons(
+        "Ngoại trưởng Mỹ Harold Benton đã gặp Ủy viên Hội đồng Nhà nước Trung Quốc Lâm Chí Quang và ông Wu Jiang."
+    )
+    q = _persons("Ông Benton đã gặp Ủy viên Hội đồng Nhà nước Wu Jiang.")
+    assert "Wu Jiang" in q and q["Wu Jiang"].titles == ("Ủy viên Hội đồng Nhà nước",)
+    assert "Harold Benton" in p
+
+
+def test_an_institute_named_after_a_person_is_no_person() -> None:
+    assert _persons("Giám đốc Trung tâm nghiên cứu Walter Hendricks cho biết.") == {}

@@ -33,6 +33,35 @@ from .names import (
 __all__ = ["find_persons"]
 
 # Institutions named after an office ("Phủ Tổng thống", "Văn phòng Thủ tướng", "Dinh Thống đốc").
+# Organizations and places named after a person ("Trung tâm nghiên cứu Woodrow Wilson"); the
+# bodies of a government ("Hội đồng Nhà nước", "Văn phòng Thủ tướng") are not.
+_NAMED_AFTER = frozenset(
+    [
+        "Trung tâm",
+        "Quỹ",
+        "Đại học",
+        "Trường",
+        "Học viện",
+        "Viện",
+        "Bệnh viện",
+        "Giải",
+        "Giải thưởng",
+        "Nhà hát",
+        "Bảo tàng",
+        "Công viên",
+        "Thư viện",
+        "Tàu",
+        "Sân bay",
+        "Quảng trường",
+        "Đường",
+        "Phố",
+        "Tượng đài",
+        "Lăng",
+        "Công ty",
+        "Tập đoàn",
+        "Hãng",
+    ]
+)
 _DIGIT_RE = re.compile(r"\d")
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 
@@ -258,13 +287,12 @@ def _names_an_org(words: list[str]) -> bool:
     ``Trung tâm nghiên cứu Woodrow Wilson``: an organization word followed only by
     lowercase words up to the name.
     """
-    prefixes = org_words()[0]
     tail = words[-6:]
     for x in range(len(tail)):
         for size in (1, 2, 3):
             phrase = " ".join(tail[x : x + size])
-            if phrase in prefixes and all(not w[:1].isupper() for w in tail[x + size :]):
-                return tail[x] not in ("Bộ", "Ban", "Đảng", "Quốc") and phrase != "Ủy ban"
+            if phrase in _NAMED_AFTER and all(not w[:1].isupper() for w in tail[x + size :]):
+                return True
     return False
 
 
