@@ -89,9 +89,11 @@ _NOUN_AFTER = re.compile(
     rf"(?:\s+(?:{_alt(_KINDS['classifiers'])}))?\s+(?P<noun>{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS])})(?!\w)"
     rf"(?P<not>\s+(?:khác\s+|nữa\s+)?(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
 )
+# What may follow a metric: the quick test most numbers fail. Words end at a word
+# boundary ('5 đã', '5 mã' are no '5 đ', '5 m'); units of measure make no metric.
 _FOLLOW = re.compile(
-    rf"\s*(?:[-–—]|đến|tới|lần|ngày|,?\s*và\s|{_alt(_UNITS['percent'])}|{_alt(_CURRENCY_OF)}|{_alt(_UNITS['measures'])}"
-    rf"|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})"
+    rf"\s*(?:[-–—]|đến|tới|,?\s*và\s|{_alt(_UNITS['percent'])}"
+    rf"|(?:lần|ngày|{_alt(_CURRENCY_OF)}|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
 _TOLLS = Cues(_forms(_KINDS["not_before_count"]))
