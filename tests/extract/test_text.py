@@ -83,3 +83,17 @@ def test_sentences_are_ordered_trimmed_and_inside_the_text(text: str) -> None:
 @given(st.text())
 def test_match_view_never_changes_length(text: str) -> None:
     assert len(match_view(text)) == len(text)
+
+
+def test_a_missing_period_before_a_sentence_opener_ends_the_sentence() -> None:
+    text = "Toàn cảnh lễ ký tháng 6.2016 Trong khuôn khổ chuyến thăm, hai bên đã ký kết văn kiện."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Toàn cảnh lễ ký tháng 6.2016",
+        "Trong khuôn khổ chuyến thăm, hai bên đã ký kết văn kiện.",
+    ]
+
+
+def test_capitalised_words_inside_names_do_not_end_a_sentence() -> None:
+    text = "Chủ tịch nước Cộng hòa Nhân dân Trung Hoa và Ngân hàng Phát triển châu Á đã ký kết."
+    assert len(split_sentences(text)) == 1

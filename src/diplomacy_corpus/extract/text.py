@@ -135,11 +135,23 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# A sentence whose period is missing, as where a photo caption runs into the body ("... tháng
+# 6.2016 Trong khuôn khổ chuyến thăm ..."): a function word that only opens a sentence,
+# capitalised after a word and followed by a lowercase word.
+_OPENER_RE = re.compile(
+    r"(?<=[\w)\]”\"]) (?=(?:Trong|Theo|Tại|Sau|Nhân dịp|Nhân chuyến|Trước|Cùng|Chiều|Sáng|Tối|Trưa|Hôm|Ngoài|Khi"
+    r"|Với|Để|Vì|Nhưng|Tuy|Bên|Phát biểu|Ngay|Dù|Mặc|Riêng|Còn)"
+    r" [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a text into sentences, as ``(start, end)`` offsets.
 
     Sentences end at ``.``, ``!``, ``?`` or an ellipsis followed by white space and a
-    capital letter, a digit or an opening quote, and always at a newline. Numbers
+    capital letter, a digit or an opening quote, always at a newline, and before a
+    capitalised word that only opens a sentence (``Trong``, ``Theo``) when a period is
+    missing. Numbers
     (``1.340``, ``11,4``), ``D.C``, ``TP.HCM``, initials (``Robert O. Smith``) and short
     abbreviations (``TS.``) never end a sentence. Semicolons do not end a sentence: see
     `clauses`.
@@ -174,7 +186,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _push(text, start, end, bounds)
         start = end
     _push(text, start, len(text), bounds)
-    return bounds
+    if _OPENER_RE.search(text) is None:
+        return bounds
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        for m in _OPENER_RE.finditer(text, a, b):
+            _push(text, a, m.start(), out)
+            a = m.end()
+        _push(text, a, b, out)
+    return out
 
 
 def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
