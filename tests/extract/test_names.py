@@ -117,3 +117,31 @@ def test_a_government_body_in_an_office_does_not_hide_the_name_after_it() -> Non
 
 def test_an_institute_named_after_a_person_is_no_person() -> None:
     assert _persons("Giám đốc Trung tâm nghiên cứu Walter Hendricks cho biết.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Tham tán Công sứ Lê Văn Khải và Tham tán Thương mại Đỗ Minh Tâm đã làm việc.",
+            "Lê Văn Khải",
+            "Tham tán Công sứ",
+        ),
+        ("Thẩm phán liên bang Harold Benton ra phán quyết.", "Harold Benton", "Thẩm phán"),
+        ("Tổng thống mới Claude Marchand tuyên bố.", "Claude Marchand", "Tổng thống"),
+    ],
+)
+def test_offices_and_qualifiers_before_a_name(text: str, name: str, title: str) -> None:
+    p = _persons(text)
+    assert title in p[name].titles
+
+
+def test_a_lowercase_verb_after_an_office_is_no_qualifier() -> None:
+    assert (
+        _persons("Tổng thống nói Claude Marchand là bạn.").get("Claude Marchand", None) is None
+        or not _persons("Tổng thống nói Claude Marchand là bạn.")["Claude Marchand"].titles
+    )
+
+
+def test_newspapers_are_no_persons() -> None:
+    assert _persons("Theo tờ Seoul Ilbo, Tờ Tokyo Shimbun cho hay.") == {}

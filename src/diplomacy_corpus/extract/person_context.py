@@ -118,6 +118,25 @@ def _name_word(an: Analysis, k: int, j: int) -> bool:
     return nxt < len(an.tokens) and is_cap(an.tok(nxt)) and not _hard_gap(an.gap(nxt))
 
 
+def _qualified_name(an: Analysis, k: int, n: int) -> int | None:
+    """Where a foreign name starts after one or two lowercase qualifiers of an office.
+
+    ``Thẩm phán liên bang James Robart``, ``Tổng thống mới Emmanuel Macron``: the words
+    are no verb or function word, and a Latin name that cannot be Vietnamese follows.
+    """
+    for j in (k + 1, k + 2):
+        if j >= n or _hard_gap(an.gap(j)):
+            return None
+        prev = an.tok(j - 1)
+        if prev in VERBS or prev in CONNECTORS or not prev.isalpha() or prev[:1].isupper():
+            return None
+        if is_cap(an.tok(j)):
+            end = _run(an, j, n)
+            nk = name_kind([an.tok(t) for t in range(j, end)], cued=False) if end > j else None
+            return j if nk is not None and nk[1] == "foreign" and nk[0] == 0 else None
+    return None
+
+
 def _ends_in_house(words: list[str]) -> bool:
     """Whether an office's complement so far ends in an institution word (``Phủ``, ``Văn phòng``)."""
     return bool(words) and (words[-1] in _HOUSES or " ".join(words[-2:]) in _HOUSES)
@@ -269,6 +288,11 @@ def _chain(
                 continue
         if tok[0].isdigit() or (current is None and not counterpart):
             break
+        if want_name and not comp and current is not None:
+            j = _qualified_name(an, k, n)
+            if j is not None:
+                k = j  # "Thẩm phán liên bang James Robart": a qualifier, then the name
+                continue
         if comp and (lower_run < 8 or tok in CONNECTORS) and tok not in VERBS:
             comp.append(tok)
             lower_run += 1
