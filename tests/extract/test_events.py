@@ -190,3 +190,13 @@ def test_since_an_earlier_summit_is_no_event() -> None:
     assert "conference" not in _kinds(
         "Kể từ Hội nghị thượng đỉnh đầu tiên của G20 tháng 11/2008, nước Mỹ luôn giữ vai trò chủ chốt."
     )
+
+
+def test_a_signing_after_the_talks_takes_their_day_not_the_years_of_the_document() -> None:
+    events, _ = _events(
+        "Ngày 29/6, Chủ tịch nước Lê Văn Hòa đã hội đàm với Tổng thống Nga Pavel Orlov. "
+        "Ngay sau cuộc hội đàm, hai nhà lãnh đạo đã chứng kiến lễ ký Chương trình hợp tác giai đoạn 2017 - 2020 "
+        "giữa Việt Nam và Nga."
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert agreements and str(agreements[0].date) == "--06-29"

@@ -16,6 +16,9 @@ from .event_merge import Draft
 
 __all__ = ["fill_years", "last_day_before", "nearest_date", "sentence_day"]
 
+# A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020".
+_TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa)\s+$")
+
 
 def nearest_date(
     view: str, dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
@@ -35,7 +38,7 @@ def nearest_date(
             dist = d.start - te
         if between[1] > between[0]:
             continue
-        if re.search(r"(?:đến|tới|tầm nhìn|trước)\s+$", view[max(0, d.start - 8) : d.start]):
+        if _TERM_RE.search(view, max(0, d.start - 12), d.start) or view.startswith("giai đoạn", d.start):
             continue
         if _alternate(view, dates, i - 1):
             continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets

@@ -67,7 +67,7 @@ _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọ
 
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 
-_INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call"})
+_INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call", "agreement"})
 
 
 def _config() -> dict[str, Any]:
