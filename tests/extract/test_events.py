@@ -200,3 +200,16 @@ def test_a_signing_after_the_talks_takes_their_day_not_the_years_of_the_document
     )
     agreements = [e for e in events if e.kind == "agreement"]
     assert agreements and str(agreements[0].date) == "--06-29"
+
+
+def test_an_invitation_with_a_date_is_no_event() -> None:
+    assert "talks" not in _kinds(
+        "Tổng thống Pháp Claude Marchand đã mời ông Lee Dong-hwan đến thăm Paris để hai bên hội đàm trực tiếp "
+        "vào tháng 7 tới."
+    )
+
+
+def test_a_programme_is_no_event() -> None:
+    assert "meeting" not in _kinds(
+        "Dự kiến, trong thời gian ở thăm bang Hessen, Thủ tướng Lê Văn Hòa sẽ gặp gỡ Thủ hiến Klaus Brenner."
+    )

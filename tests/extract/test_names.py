@@ -145,3 +145,15 @@ def test_a_lowercase_verb_after_an_office_is_no_qualifier() -> None:
 
 def test_newspapers_are_no_persons() -> None:
     assert _persons("Theo tờ Seoul Ilbo, Tờ Tokyo Shimbun cho hay.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thủ hiến bang Hessen Klaus Brenner đã đón đoàn.", "Klaus Brenner"),
+        ("Thống đốc tỉnh Ibaraki Kenji Sato nói.", "Kenji Sato"),
+        ("Chủ tịch Ủy ban Đoàn kết bang Tây Bengal Ravi Kumar nói.", "Ravi Kumar"),
+    ],
+)
+def test_a_place_after_an_administrative_word_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert set(_persons(text)) == {name}

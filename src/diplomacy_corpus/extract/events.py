@@ -63,6 +63,8 @@ _SITE_RE = re.compile(
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
 
+_INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
+_PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
 _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
 
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
@@ -188,6 +190,10 @@ def find_events(
             continue
         if date is None and _INVITE_RE.search(view, c_start, ts):
             continue  # "trân trọng mời X thăm ... và dự Hội nghị": an invitation
+        if _INVITED_RE.search(view, c_start, ts):
+            continue  # "Macron mời ông Moon đến thăm Paris để hai bên hội đàm": even with a date
+        if date is None and _PLAN_RE.match(view, s_start):
+            continue  # "Dự kiến, trong chuyến thăm, Thủ tướng sẽ gặp ...": a programme
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         if kind in TWO_PARTY:
             in_clause = _own_parties(view, in_clause, two_party_starts, ts, te, c_start, c_end)

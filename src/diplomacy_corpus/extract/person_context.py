@@ -62,6 +62,8 @@ _NAMED_AFTER = frozenset(
         "Hãng",
     ]
 )
+# Lowercase words before a place's name in an office ("Thủ hiến bang Hessen", "Thống đốc tỉnh Ibaraki").
+_ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huyện", "hạt", "đảo", "xứ", "khu"])
 _DIGIT_RE = re.compile(r"\d")
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 
@@ -133,8 +135,17 @@ def _qualified_name(an: Analysis, k: int, n: int) -> int | None:
         if is_cap(an.tok(j)):
             end = _run(an, j, n)
             nk = name_kind([an.tok(t) for t in range(j, end)], cued=False) if end > j else None
-            return j if nk is not None and nk[1] == "foreign" and nk[0] == 0 else None
+            if nk is None or nk[1] != "foreign" or nk[0] != 0:
+                return None
+            if prev in _ADMIN and an.tok(j - 2) != "liên":  # "Thủ hiến bang Hessen X" (not "liên bang")
+                return j + 1 if nk[2] >= 3 else None
+            return j
     return None
+
+
+def _after_admin(words: list[str]) -> bool:
+    """Whether a complement ends in a word before a place's name (``bang``, not ``liên bang``)."""
+    return bool(words) and words[-1] in _ADMIN and words[-2:-1] != ["liên"]
 
 
 def _ends_in_house(words: list[str]) -> bool:
@@ -258,6 +269,8 @@ def _chain(
             nk = name_kind(run, cued=direct) if want_name else None
             if nk is not None and nk[1] in ("vi", "foreign") and _names_an_org(comp + run[: nk[0]]):
                 nk = None
+            if nk is not None and nk[1] == "foreign" and _after_admin(comp) and nk[2] - nk[0] >= 3:
+                nk = (nk[0] + 1, nk[1], nk[2])  # "Thủ hiến bang Hessen Volker Bouffier": the place, then the name
             if nk is not None and nk[1] in ("vi", "foreign"):
                 comp.extend(run[: nk[0]])
                 close()
