@@ -213,3 +213,9 @@ def test_a_programme_is_no_event() -> None:
     assert "meeting" not in _kinds(
         "Dự kiến, trong thời gian ở thăm bang Hessen, Thủ tướng Lê Văn Hòa sẽ gặp gỡ Thủ hiến Klaus Brenner."
     )
+
+
+def test_a_conference_word_inside_an_office_is_no_conference() -> None:
+    assert "conference" not in _kinds(
+        "Ngày 11/5, Chủ tịch nước Lê Văn Hòa đã tiếp Phó Chủ tịch Hội nghị Hiệp thương Chính trị Trung Quốc Lưu Kiến Quốc."
+    )

@@ -99,6 +99,7 @@ class Analysis:
     places: list[tuple[int, int, str]] = attrs.Factory(list)
     triggers: list[tuple[int, int, dict[str, Any]]] = attrs.Factory(list)
     title_only: list[tuple[int, int, str, str | None]] = attrs.Factory(list)
+    offices: list[tuple[int, int]] = attrs.Factory(list)  # offices written before a name, as offsets
     hit_spans: list[tuple[int, int, tuple[str, ...]]] = attrs.Factory(list)
 
     def masked(self, pos: int) -> bool:

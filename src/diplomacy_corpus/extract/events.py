@@ -146,7 +146,7 @@ def find_events(
     sent_starts = [s for s, _ in sentences]
     valid: list[tuple[int, int, dict[str, Any]]] = []
     for t in an.triggers:
-        if _trigger_ok(an, t, blockers, nouns):
+        if _trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0]):
             valid.append(t)
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
     del trig_starts
@@ -294,6 +294,12 @@ def find_events(
 _COORDINATED_RE = re.compile(
     r"(?:\bvà|;|,)\s+(?:(?:đã|sau đó|cũng|tiếp đó)\s+)?(?:có\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?$"
 )
+
+
+def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
+    i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
+    return i >= 0 and offices[i][0] <= pos < offices[i][1]
 
 
 def _own_parties(

@@ -364,6 +364,8 @@ def find_persons(an: Analysis) -> None:
             continue
         s_tok, e_tok, kind = name
         start, end = an.tokens[s_tok][0], an.tokens[e_tok - 1][1]
+        if s_tok > i:
+            an.offices.append((an.tokens[i][0], an.tokens[s_tok - 1][1]))
         # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
         if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
             more, c2, k2, other, _ = _chain(an, e_tok, want_name=True)
