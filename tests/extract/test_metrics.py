@@ -480,3 +480,16 @@ def test_other_dollars_are_no_us_dollars(text: str) -> None:
 
 def test_other_victims_are_no_count() -> None:
     assert _metrics("Vụ nổ khiến ba người thiệt mạng, cùng 9 người khác bị thương.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hàn Quốc có 5.000 dự án đầu tư tại Bình Dương với tổng vốn đầu tư 9 tỷ USD.", "fdi"),
+        ("Hyosung dự kiến đầu tư một dự án trị giá 1,2 tỷ USD tại Bà Rịa - Vũng Tàu.", "fdi"),
+        ("Công ty thép đầu tư nhà máy tại Bình Dương với tổng vốn đầu tư 868 tỷ đồng.", "investment"),
+        ("Ngân hàng Thế giới đầu tư 300 triệu USD cho dự án tại Lào.", "investment"),
+    ],
+)
+def test_foreign_money_invested_in_a_province_is_fdi(text: str, kind: str) -> None:
+    assert _one(text).kind == kind

@@ -81,6 +81,9 @@ _NOT_IMPORT = re.compile(
     rf"|{_BARE_IMPORT}\s+(?:{_alt(_KINDS['bare_import']['not_before'])}))(?!\w)"
 )
 _FDI_MARKERS = Cues(_forms(_KINDS["fdi_markers"]))
+# 'tại Bình Dương': a province marks foreign capital only for an amount in a foreign
+# currency (a domestic firm or a prize in the same province counts in đồng)
+_FDI_PLACES = Cues(_forms([f"{w} {p}" for p in _KINDS["fdi_places"] for w in ("tại", "vào")]))
 _PROJECT_CAPITAL = frozenset(_KINDS["project_capital"])
 _UNIT_AFTER = re.compile(
     rf"\s*(?:(?P<pct>{_alt(_UNITS['percent'])})|(?P<cur>{_alt(_CURRENCY_OF)})(?!\w)(?!\s+(?:{_alt(_UNITS['not_after_dong'])})(?!\w)))"
@@ -200,7 +203,7 @@ def _lower(text: str) -> str:
     return low
 
 
-def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) -> str | None:
+def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None, foreign: bool = False) -> str | None:
     strong = weak = None
     cues = _MONEY_CUES.find(low, s, start)
     if end is not None and not cues:
@@ -218,7 +221,11 @@ def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None) ->
     if chosen is None:
         return None
     kind = _STRONG.get(chosen) or _WEAK[chosen]
-    if kind == "investment" and chosen not in _PROJECT_CAPITAL and _FDI_MARKERS.search(low, s, e):
+    if (
+        kind == "investment"
+        and chosen not in _PROJECT_CAPITAL
+        and (_FDI_MARKERS.search(low, s, e) or (foreign and _FDI_PLACES.search(low, s, e)))
+    ):
         return "fdi"
     return kind
 
@@ -307,7 +314,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         code = _CURRENCY_OF[_norm(unit.group("cur"))]
         if code not in METRIC_UNITS:
             return None  # '50 triệu đô la Úc': no US dollars, and no unit of the model yet
-        money = _money_kind(low, s, e, n.start, end)
+        money = _money_kind(low, s, e, n.start, end, foreign=code != "VND")
         return _Figure(
             start=start,
             end=end,
