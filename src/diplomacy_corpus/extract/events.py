@@ -36,7 +36,9 @@ from .text import clauses
 
 __all__ = ["find_events"]
 
-_PAIR_WORDS_RE = re.compile(r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai)\b")
+_PAIR_WORDS_RE = re.compile(
+    r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai|hai nhà lãnh đạo|hai lãnh đạo)\b"
+)
 
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
