@@ -224,7 +224,8 @@ def test_a_conference_word_inside_an_office_is_no_conference() -> None:
 def test_a_signing_witnessed_by_the_two_leaders_is_between_their_states() -> None:
     events, names = _events(
         "Ngày 11/5, Chủ tịch nước Lê Văn Hòa đã hội đàm với Chủ tịch Trung Quốc Lưu Kiến Quốc. "
-        "Kết thúc hội đàm, hai nhà lãnh đạo đã chứng kiến lễ ký kết 5 văn kiện hợp tác."
+        "Kết thúc hội đàm, hai nhà lãnh đạo đã chứng kiến lễ ký kết 5 văn kiện hợp tác. "
+        "Quan hệ Việt Nam - Trung Quốc phát triển tốt."
     )
     agreements = [e for e in events if e.kind == "agreement"]
     assert agreements and {"VN", "CN"} <= {names.get(p, p) for p in agreements[0].participants}
