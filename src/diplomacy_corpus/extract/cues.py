@@ -26,7 +26,20 @@ V = TypeVar("V")
 
 # Text with other spaces than single blanks between words is read by the regex, which
 # allows any run of white space there; the automaton knows single blanks only.
-_ODD_SPACE = ("  ", "\xa0", "\t", "\n", "\u202f")
+_ODD_SPACE = ("  ", "\xa0", "\t", "\u202f")  # and a line break, looked for in the stretch
+
+
+_LAST_ODD: list[tuple[str, bool]] = [("", False)]
+
+
+def _odd_spaces(low: str) -> bool:
+    """Whether ``low`` has other spaces than single blanks; kept for the last text."""
+    last = _LAST_ODD[0]
+    if last[0] is low:
+        return last[1]
+    odd = any(s in low for s in _ODD_SPACE)
+    _LAST_ODD[0] = (low, odd)
+    return odd
 
 
 class Cues(Generic[V]):
@@ -57,7 +70,7 @@ class Cues(Generic[V]):
         """The cue words of ``low[start:end]``: ``(start, end, value)`` in text order."""
         if end <= start:
             return []
-        if self._automaton is None or any(s in low[start:end] for s in _ODD_SPACE):
+        if self._automaton is None or _odd_spaces(low) or low.find("\n", start, end) >= 0:
             return [
                 (m.start(), m.end(), self._values[" ".join(m.group().split())])
                 for m in self._regex.finditer(low, start, end)

@@ -101,6 +101,7 @@ def find_metrics(
             last_period = last_kind = None  # only the sentence just before, in the same paragraph
         figures: list[_Figure] = []
         periods: list[tuple[int, int, str, int]] | None = None
+        taken: list[tuple[int, int]] | None = None  # the spans of the periods, once computed
         waiting: list[NumberMention] = []  # '22 tỷ và nhập khẩu 50 tỷ USD': the unit comes later
         for i, n in enumerate(nums):
             fig = _classify(n, low, s, e, nums[i + 1] if i + 1 < len(nums) else None)
@@ -112,7 +113,9 @@ def find_metrics(
                 continue  # a figure too large for a float is no figure
             if periods is None:
                 periods = _periods(text, low, s, e, reference, whole)
-            if any(a <= n.start < b for a, b in _date_spans(periods)):
+            if taken is None:
+                taken = _date_spans(periods)
+            if any(a <= n.start < b for a, b in taken):
                 continue
             _qualifier_after(low, fig, e)
             figures.append(fig)
