@@ -257,7 +257,7 @@ def test_a_historical_day_gives_no_year_to_this_years_ceremony() -> None:
         ("Chiều 14-5, hai Bộ trưởng đã hội đàm.", [("Chiều 14-5", "--05-14", None, "day")]),
         ("Sáng 28.6, đoàn đại biểu tới Hà Nội.", [("Sáng 28.6", "--06-28", None, "day")]),
         ("Chiều qua 28.6, Bộ trưởng Ngoại giao phát biểu.", [("Chiều qua 28.6", "--06-28", None, "day")]),
-        ("Tối qua (27/6), hai bên ký kết thỏa thuận.", [("Tối qua (27/6", "--06-27", None, "day")]),
+        ("Tối qua (27/6), hai bên ký kết thỏa thuận.", [("Tối qua (27/6)", "--06-27", None, "day")]),
     ],
 )
 def test_dotted_and_dashed_days_of_other_outlets(text: str, expected: list[tuple[str, str, str | None, str]]) -> None:

@@ -112,6 +112,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         pos = m.end()
         mention = _numeric(m, low, text, reference)
         if mention is not None:
+            if low.startswith(")", mention.end) and "(" in low[mention.start : mention.end]:
+                mention = attrs.evolve(mention, end=mention.end + 1)  # 'hôm thứ Ba (27/6)'
             found.append(mention)
     if len(found) > 1:
         found = _years_from_the_text(found, text, reference)
