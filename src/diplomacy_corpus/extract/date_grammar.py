@@ -203,7 +203,12 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         return None  # the quick exit of most numbers
     if kind == "yr" and last_word not in _YEAR_LAST:
         return None
-    trig = _TRIGGER.search(before, max(0, len(before) - 20)) if last_word in _TRIGGER_LAST else None
+    # a year or a bare month takes its span from its own word ("năm", "tháng"), not a trigger
+    trig = (
+        _TRIGGER.search(before, max(0, len(before) - 20))
+        if last_word in _TRIGGER_LAST and kind not in ("yr", "mo")
+        else None
+    )
     paren = before.endswith("(")
     if trig is not None:
         if trig.group("weak") in _SPANNED_WEAK or not trig.group("weak"):
