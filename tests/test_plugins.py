@@ -211,3 +211,14 @@ def test_a_broken_register_lexicons_is_named() -> None:
     with register_plugin(Broken(), name="broken-lexicons"):
         dc.parse_text("Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.", origin="t")
         assert any("broken-lexicons" in str(e) for e in plugins.plugin_errors())
+
+
+def test_register_plugin_accepts_an_already_registered_plugin(site: Path) -> None:
+    _install(site, "dc-notes", "dc_notes", _GOOD.format(name="notes"))
+    assert "notes" in dc.get_parsers()
+    import dc_notes  # type: ignore[import-not-found]
+
+    with register_plugin(dc_notes) as name:
+        assert name == "dc_notes"
+        assert "notes" in dc.get_parsers()
+    assert "notes" in dc.get_parsers()  # still installed, still registered

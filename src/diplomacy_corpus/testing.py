@@ -27,11 +27,16 @@ def register_plugin(plugin: object, *, name: str | None = None) -> Iterator[str]
     """Register ``plugin`` (a module or an object with ``@hookimpl`` functions) for a block.
 
     The plugin's parsers and exporters are available inside the block and gone after
-    it, even when the block raises.
+    it, even when the block raises. A plugin that is already registered (an installed
+    plugin loaded through its entry point) stays as it is, active inside the block.
 
     Yields:
         The name the plugin was registered under.
     """
+    manager = plugins.get_plugin_manager()
+    if manager.is_registered(plugin):  # already active, e.g. loaded through its installed entry point
+        yield manager.get_name(plugin) or ""
+        return
     registered = plugins.register(plugin, name=name)
     try:
         yield registered
