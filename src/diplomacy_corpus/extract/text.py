@@ -139,9 +139,9 @@ _ABBREVIATIONS = frozenset(
 # 6.2016 Trong khuôn khổ chuyến thăm ..."): a function word that only opens a sentence,
 # capitalised after a word and followed by a lowercase word.
 _OPENER_RE = re.compile(
-    r"(?<=[\w)\]”\"]) (?=(?:Trong|Theo|Tại|Sau|Nhân dịp|Nhân chuyến|Trước|Cùng|Chiều|Sáng|Tối|Trưa|Hôm|Ngoài|Khi"
+    r"(?:Trong|Theo|Tại|Sau|Nhân dịp|Nhân chuyến|Trước|Cùng|Chiều|Sáng|Tối|Trưa|Hôm|Ngoài|Khi"
     r"|Với|Để|Vì|Nhưng|Tuy|Bên|Phát biểu|Ngay|Dù|Mặc|Riêng|Còn)"
-    r" [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+    r"(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
 )
 
 
@@ -186,13 +186,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _push(text, start, end, bounds)
         start = end
     _push(text, start, len(text), bounds)
-    if _OPENER_RE.search(text) is None:
+    cuts = [
+        m.start()
+        for m in _OPENER_RE.finditer(text, 2)
+        if text[m.start() - 1] == " " and (text[m.start() - 2].isalnum() or text[m.start() - 2] in ')]”"')
+    ]
+    if not cuts:
         return bounds
     out: list[tuple[int, int]] = []
+    k = 0
     for a, b in bounds:
-        for m in _OPENER_RE.finditer(text, a, b):
-            _push(text, a, m.start(), out)
-            a = m.end()
+        while k < len(cuts) and cuts[k] < b:
+            if cuts[k] > a:
+                _push(text, a, cuts[k], out)
+                a = cuts[k]
+            k += 1
         _push(text, a, b, out)
     return out
 
