@@ -157,3 +157,9 @@ def test_newspapers_are_no_persons() -> None:
 )
 def test_a_place_after_an_administrative_word_is_not_part_of_the_name(text: str, name: str) -> None:
     assert set(_persons(text)) == {name}
+
+
+def test_common_nouns_that_look_like_names_are_no_persons() -> None:
+    p = _persons("Phó Giáo sư Phương Đông học Olga Ivanova cho biết. Nữ hoàng Hoa Hồng xuất hiện ở lễ hội.")
+    assert set(p) == {"Olga Ivanova"}
+    assert "Phương Đông Hải" in _persons("Thứ trưởng Phương Đông Hải nói.")

@@ -153,6 +153,17 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return _surnames_cache[1], _surnames_cache[2]
 
 
+_phrases_cache: tuple[int, frozenset[str]] | None = None
+
+
+def _common_phrases() -> frozenset[str]:
+    """Two capitalised syllables that begin with a family name but are common nouns (``Phương Tây``)."""
+    global _phrases_cache
+    if _phrases_cache is None or _phrases_cache[0] != lexicon.version():
+        _phrases_cache = (lexicon.version(), frozenset(lexicon.load("names").get("not_name_phrases", [])))
+    return _phrases_cache[1]
+
+
 def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
     """Whether ``tokens`` (a run of capitalised words) ends in a name, and where it starts.
 
@@ -174,6 +185,8 @@ def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
     if all(is_vietnamese_syllable(t) for t in tokens):
         while n > 2 and tokens[n - 1] in _TRAILING:
             n -= 1
+        if n == 2 and " ".join(tokens[:2]) in _common_phrases():
+            return None  # "Phương Đông", "Hoa Hồng": a common noun, not a name
         for i, tok in enumerate(tokens[:n]):
             if tok in sur and 2 <= n - i <= 4:
                 return i, "vi", n
