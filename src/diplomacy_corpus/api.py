@@ -97,6 +97,10 @@ class _Stage:
 def _run_parser(chosen: Parser, source: Source) -> Document:
     try:
         document = chosen.parse(source)
+    except InputError as exc:  # the input itself is unusable (e.g. hostile nesting): no other parser does better
+        if str(exc).startswith(source.origin):
+            raise
+        raise InputError(f"{source.origin}: {exc}", origin=source.origin) from exc
     except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() must not end the batch
         raise ParseError(f"{source.origin}: parser {chosen.name!r} failed: {type(exc).__name__}: {exc}") from exc
     if not isinstance(document, Document):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -32,6 +33,7 @@ from urllib.parse import urlsplit
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
 from selectolax.lexbor import LexborNode as Node
 
 from . import layout
@@ -196,6 +198,32 @@ def paragraphs(node: Node) -> list[str]:
     return found
 
 
+logger = logging.getLogger(__name__)
+
+#: Deepest element nesting a page keeps. Real pages stay under a few hundred levels; the
+#: HTML parser's time grows with the square of the depth, so a hostile page of 50,000
+#: nested ``<div>`` would take seconds that no signal can interrupt. Deeper pages lose
+#: their container tags (the text stays) before they are parsed.
+MAX_NESTING = 3000
+
+_CONTAINERS = r"(?:div|span|section|article|b|i|a|ul|ol|table|font|blockquote)"
+_OPEN_OR_CLOSE = re.compile(rf"<(/?){_CONTAINERS}\b", re.I)
+_CONTAINER_TAG = re.compile(rf"</?{_CONTAINERS}\b[^<>]*>", re.I)
+
+
+def _flatten_if_hostile(html: str) -> str:
+    """``html`` itself, or without its container tags when they nest deeper than MAX_NESTING."""
+    if html.count("<") < MAX_NESTING:
+        return html
+    depth = 0
+    for match in _OPEN_OR_CLOSE.finditer(html):
+        depth += -1 if match.group(1) else 1
+        if depth > MAX_NESTING:
+            logger.warning("HTML nested deeper than %d levels: container tags dropped before parsing", MAX_NESTING)
+            return _CONTAINER_TAG.sub(" ", html)
+    return html
+
+
 class HtmlPage:
     """A parsed page with readers for its metadata.
 
@@ -204,7 +232,7 @@ class HtmlPage:
     """
 
     def __init__(self, html: str) -> None:
-        self.tree = HTMLParser(html)
+        self.tree = HTMLParser(_flatten_if_hostile(html))
         self._metas: dict[str, str] | None = None
         self._ld: list[dict[str, Any]] | None = None
 
