@@ -33,7 +33,6 @@ from urllib.parse import urlsplit
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
 from selectolax.lexbor import LexborNode as Node
 
 from . import layout
