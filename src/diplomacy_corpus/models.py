@@ -74,7 +74,13 @@ METRIC_KINDS: frozenset[str] = frozenset(
 
 #: Units of a metric value.
 METRIC_UNITS: frozenset[str] = frozenset(
-    {"USD", "VND", "EUR", "JPY", "CNY", "KRW", "GBP", "percent", "rank", "count", "times", "days"}
+    {
+        # ISO 4217 currency codes
+        "USD", "VND", "EUR", "JPY", "CNY", "KRW", "GBP", "AUD", "CAD", "SGD", "HKD", "TWD", "NZD",
+        "RUB", "INR", "THB", "CHF", "MYR", "IDR", "PHP", "KHR",
+        # other units
+        "percent", "rank", "count", "times", "days",
+    }
 )
 
 #: Qualifiers that soften a figure (``hơn 60`` is ``more_than``).
