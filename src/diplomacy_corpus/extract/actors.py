@@ -18,6 +18,7 @@ from typing import Any
 from ..models import Actor, Span
 from . import lexicon
 from .analysis import CONNECTORS, VERBS, Analysis, PersonMention
+from .latin_names import latin_names
 from .names import SHORT_INITIAL_RE, TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_syllable, surnames
 from .person_context import find_persons
 from .person_country import fill_countries
@@ -125,6 +126,7 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
             elif e.category == "trigger":
                 an.triggers.append((start, end, e.payload))
     find_persons(an)
+    latin_names(an)
     _generic_orgs(an)
     return an
 

@@ -4,25 +4,18 @@ Persons are found after an office (``Tổng thống Mỹ Joe Biden``, stacked ``
 tướng, Bộ trưởng Ngoại giao Phạm Bình Minh``), after an honorific (``ông Olivier
 Marquette``), after ``người đồng cấp``, with an apposition after the name (``Khaw Boon
 Wan, Chủ tịch Đảng ...``), and foreign names in Latin script on their own (``Antony
-Blinken``). `find_persons` records each mention in the `Analysis`; `actors` merges them.
-What counts as a name is `names`.
+Blinken``, `latin_names`). `find_persons` records each mention in the `Analysis`;
+`actors` merges them. What counts as a name is `names`.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .analysis import CONNECTORS, VERBS, Analysis, PersonMention
 from .names import (
-    LATIN_RUN_RE,
-    english_words,
-    has_vietnamese_letters,
     is_cap,
-    is_name_part,
-    is_outside_word,
     is_particle,
-    is_vietnamese_run,
     is_vietnamese_syllable,
     name_kind,
     org_words,
@@ -30,7 +23,7 @@ from .names import (
     surnames,
 )
 
-__all__ = ["find_persons"]
+__all__ = ["chain", "clean_titles", "find_persons"]
 
 # Institutions named after an office ("Phủ Tổng thống", "Văn phòng Thủ tướng", "Dinh Thống đốc").
 # Organizations and places named after a person ("Trung tâm nghiên cứu Woodrow Wilson"); the
@@ -64,7 +57,6 @@ _NAMED_AFTER = frozenset(
 )
 # Lowercase words before a place's name in an office ("Thủ hiến bang Hessen", "Thống đốc tỉnh Ibaraki").
 _ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huyện", "hạt", "đảo", "xứ", "khu"])
-_DIGIT_RE = re.compile(r"\d")
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 
 
@@ -153,7 +145,7 @@ def _ends_in_house(words: list[str]) -> bool:
     return bool(words) and (words[-1] in _HOUSES or " ".join(words[-2:]) in _HOUSES)
 
 
-def _chain(
+def chain(
     an: Analysis, i: int, *, want_name: bool
 ) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
     """Parse titles, complements and countries from token ``i``; then a name if wanted.
@@ -302,9 +294,9 @@ def _chain(
         if tok[0].isdigit() or (current is None and not counterpart):
             break
         if want_name and not comp and current is not None:
-            j = _qualified_name(an, k, n)
-            if j is not None:
-                k = j  # "Thẩm phán liên bang James Robart": a qualifier, then the name
+            q = _qualified_name(an, k, n)
+            if q is not None:
+                k = q  # "Thẩm phán liên bang James Robart": a qualifier, then the name
                 continue
         if comp and (lower_run < 8 or tok in CONNECTORS) and tok not in VERBS:
             comp.append(tok)
@@ -333,7 +325,7 @@ def _names_an_org(words: list[str]) -> bool:
     return False
 
 
-def _clean_titles(titles: list[str]) -> list[str]:
+def clean_titles(titles: list[str]) -> list[str]:
     out = []
     for t in titles:
         if t not in out:
@@ -353,7 +345,7 @@ def find_persons(an: Analysis) -> None:
             continue
         if _after_prefix(an, i):
             continue
-        titles, country, k, name, counterpart = _chain(an, i, want_name=True)
+        titles, country, k, name, counterpart = chain(an, i, want_name=True)
         for t in range(i, k):
             claimed.add(t)
         if name is None:
@@ -368,7 +360,7 @@ def find_persons(an: Analysis) -> None:
             an.offices.append((an.tokens[i][0], an.tokens[s_tok - 1][1]))
         # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
         if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
-            more, c2, k2, other, _ = _chain(an, e_tok, want_name=True)
+            more, c2, k2, other, _ = chain(an, e_tok, want_name=True)
             more = [t for t in more if t != "Phu nhân"]
             if other is None:
                 titles += more
@@ -381,13 +373,12 @@ def find_persons(an: Analysis) -> None:
                 end=end,
                 name=an.text[start:end],
                 kind=kind,
-                titles=_clean_titles(titles),
+                titles=clean_titles(titles),
                 country=country,
                 counterpart=counterpart,
                 explicit_country=country is not None,
             )
         )
-    _latin_names(an)
 
 
 def _after_prefix(an: Analysis, i: int) -> bool:
@@ -395,76 +386,3 @@ def _after_prefix(an: Analysis, i: int) -> bool:
     prefixes = place_prefixes()
     before = an.view[max(0, an.tokens[i][0] - 20) : an.tokens[i][0]].split()
     return bool(before) and (before[-1] in prefixes or " ".join(before[-2:]) in prefixes)
-
-
-def _latin_names(an: Analysis) -> None:
-    prefixes, suffixes = org_words()
-    english = english_words()
-    taken = [(p.start, p.end) for p in an.persons]
-    for m in LATIN_RUN_RE.finditer(an.view):
-        if is_vietnamese_run(m.group(0)):
-            continue
-        words = m.group(0).split(" ")
-        start, end = m.span()
-        if words[0] in prefixes or " ".join(words[:2]) in prefixes:
-            continue
-        while words and (
-            not is_cap(words[0])
-            or is_outside_word(words[0])
-            or has_vietnamese_letters(words[0])
-            or an.overlaps_hit(start, start + len(words[0]))
-        ):
-            start += len(words.pop(0)) + 1
-        while words and (
-            not is_name_part(words[-1]) or is_outside_word(words[-1]) or has_vietnamese_letters(words[-1])
-        ):
-            end -= len(words.pop()) + 1
-        if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
-            continue
-        if _DIGIT_RE.search(an.view, start, end):
-            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
-        if any(w in english for w in words):
-            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
-            continue
-        if an.masked(start) or any(s < end and start < e for s, e in taken):
-            continue
-        if any(w in suffixes for w in words):
-            an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
-            continue
-        chunk = an.view[max(0, start - 60) : start]
-        cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
-        before = chunk[cut + 1 :].split()[-8:]
-        if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
-            continue
-        if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
-            continue
-        # Lexicon words inside the run (a country, an org, a place) make it no name.
-        if an.overlaps_hit(start, end):
-            continue
-        titles, country = _apposition(an, end)
-        an.persons.append(
-            PersonMention(
-                start=start,
-                end=end,
-                name=an.text[start:end],
-                kind="foreign",
-                titles=titles,
-                country=country,
-                explicit_country=country is not None,
-            )
-        )
-
-
-def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
-    """Offices written after a name: ``Nile Gardiner, chuyên gia ...``, ``X - Chủ tịch ...``."""
-    if not an.tokens:
-        return [], None
-    i = bisect.bisect_left(an.tokens, (end, -1))
-    if i >= len(an.tokens) or an.view[end : an.tokens[i][0]].strip() not in {",", "-"}:
-        return [], None
-    if an.entry(i, "title") is None:
-        return [], None
-    titles, country, _, other, _ = _chain(an, i, want_name=True)
-    if other is not None:
-        return [], None
-    return _clean_titles([t for t in titles if t != "Phu nhân"]), country

@@ -1,0 +1,104 @@
+"""Foreign names written on their own in Latin script (``Antony Blinken``, ``Bashar al-Assad``).
+
+A run of 2-4 capitalised Latin words (`names.LATIN_RUN_RE`) that is no Vietnamese phrase,
+no organization (``Booz Allen Hamilton``, ``Al Jazeera``), no model (``P-3 Orion``) and
+stands after no organization or place word is a person; an office written after it in
+apposition (``Nile Gardiner, chuyên gia ...``) gives its titles and state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .analysis import Analysis, PersonMention
+from .names import (
+    LATIN_RUN_RE,
+    english_words,
+    has_vietnamese_letters,
+    is_cap,
+    is_name_part,
+    is_outside_word,
+    is_vietnamese_run,
+    is_vietnamese_syllable,
+    org_words,
+)
+from .person_context import chain, clean_titles
+
+__all__ = ["latin_names"]
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def latin_names(an: Analysis) -> None:
+    """Add the foreign names standing on their own to ``an.persons`` (and organizations they turn out to be)."""
+    prefixes, suffixes = org_words()
+    english = english_words()
+    taken = [(p.start, p.end) for p in an.persons]
+    for m in LATIN_RUN_RE.finditer(an.view):
+        if is_vietnamese_run(m.group(0)):
+            continue
+        words = m.group(0).split(" ")
+        start, end = m.span()
+        if words[0] in prefixes or " ".join(words[:2]) in prefixes:
+            continue
+        while words and (
+            not is_cap(words[0])
+            or is_outside_word(words[0])
+            or has_vietnamese_letters(words[0])
+            or an.overlaps_hit(start, start + len(words[0]))
+        ):
+            start += len(words.pop(0)) + 1
+        while words and (
+            not is_name_part(words[-1]) or is_outside_word(words[-1]) or has_vietnamese_letters(words[-1])
+        ):
+            end -= len(words.pop()) + 1
+        if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+            continue
+        if _DIGIT_RE.search(an.view, start, end):
+            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
+        if any(w in english for w in words):
+            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
+            continue
+        if an.masked(start) or any(s < end and start < e for s, e in taken):
+            continue
+        if any(w in suffixes for w in words):
+            an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
+            continue
+        chunk = an.view[max(0, start - 60) : start]
+        cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
+        before = chunk[cut + 1 :].split()[-8:]
+        if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
+            continue
+        if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
+            continue
+        # Lexicon words inside the run (a country, an org, a place) make it no name.
+        if an.overlaps_hit(start, end):
+            continue
+        titles, country = _apposition(an, end)
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind="foreign",
+                titles=titles,
+                country=country,
+                explicit_country=country is not None,
+            )
+        )
+
+
+def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
+    """Offices written after a name: ``Nile Gardiner, chuyên gia ...``, ``X - Chủ tịch ...``."""
+    if not an.tokens:
+        return [], None
+    i = bisect.bisect_left(an.tokens, (end, -1))
+    if i >= len(an.tokens) or an.view[end : an.tokens[i][0]].strip() not in {",", "-"}:
+        return [], None
+    if an.entry(i, "title") is None:
+        return [], None
+    titles, country, _, other, _ = chain(an, i, want_name=True)
+    if other is not None:
+        return [], None
+    return clean_titles([t for t in titles if t != "Phu nhân"]), country
