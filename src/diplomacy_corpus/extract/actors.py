@@ -10,16 +10,16 @@ name in the document, spelling variants merge, and every mention is kept as a sp
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections import Counter
 from typing import Any
 
 from ..models import Actor, Span
 from . import lexicon
-from .analysis import CONNECTORS, VERBS, Analysis, PersonMention
+from .analysis import Analysis, PersonMention
 from .latin_names import latin_names
 from .names import SHORT_INITIAL_RE, TOKEN_RE, has_vietnamese_letters, is_cap, is_vietnamese_syllable, surnames
+from .org_names import generic_orgs
 from .person_context import find_persons
 from .person_country import fill_countries
 
@@ -127,66 +127,8 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
                 an.triggers.append((start, end, e.payload))
     find_persons(an)
     latin_names(an)
-    _generic_orgs(an)
+    generic_orgs(an)
     return an
-
-
-_org_re_cache: tuple[int, Any] | None = None
-_NOT_ORG = frozenset({"Hội nghị", "Hội thảo", "Hội đàm", "Hội kiến", "Hội chợ", "Hội họp", "Đảng viên", "Nhóm họp"})
-
-
-def _org_regex() -> Any:
-    global _org_re_cache
-    if _org_re_cache is None or _org_re_cache[0] != lexicon.version():
-        heads = lexicon.load("organizations").get("org_heads", [])
-        alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or "(?!)"
-        word = r"[\w'’&]+(?:[-.][\w'’&]+)*"
-        _org_re_cache = (
-            lexicon.version(),
-            re.compile(rf"(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?"),
-        )
-    return _org_re_cache[1]
-
-
-def _generic_orgs(an: Analysis) -> None:
-    """Organizations named by a head word and capitalised words (``Phòng Thương mại Hà Lan - Việt Nam``)."""
-    view = an.view
-    taken = sorted((s, e) for s, e, _, _ in an.orgs)
-    rx = _org_regex()
-    pos = 0
-    while True:
-        m = rx.search(view, pos)
-        if m is None:
-            break
-        start = m.start()
-        text = m.group(0)
-        if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "'’"):
-            pos = start + 1
-            continue
-        words = text.split(" ")
-        # Stop at the first lowercase word that is a verb or a function word.
-        cut = len(words)
-        for i, w in enumerate(words[1:], 1):
-            nxt = words[i + 1] if i + 1 < len(words) else ""
-            if w in VERBS or (w in CONNECTORS and (w != "và" or not nxt[:1].isupper())):
-                cut = i
-                break
-        pos = start + len(" ".join(words[:cut])) + 1 if cut < len(words) else m.end()
-        if any(text.startswith(x) for x in _NOT_ORG) or an.masked(start):
-            continue
-        words = words[:cut]
-        while words and (words[-1] == "-" or (not words[-1][:1].isupper() and not words[-1].startswith("("))):
-            if len(words) >= 2 and words[-2][:1].isupper() and words[-1] not in VERBS and words[-1] != "-":
-                break
-            words.pop()
-        words[-1:] = [words[-1].rstrip(".")] if words else []
-        if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
-            continue
-        end = start + len(" ".join(words))
-        if any(s <= start and end <= e for s, e in taken) or any(p.start < end and start < p.end for p in an.persons):
-            continue
-        name = an.text[start:end]
-        an.orgs.append((start, end, "x-" + name, name))
 
 
 # --------------------------------------------------------------------------- actors
