@@ -20,6 +20,7 @@ from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
 from .event_dates import fill_years, last_day_before, nearest_date, sentence_day
+from .event_gates import STATE_KINDS, has_word, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, relabel
 from .event_participants import (
     delegation_heads,
@@ -31,18 +32,12 @@ from .event_participants import (
     visit_level,
     visitors,
 )
-from .names import is_cap
 from .text import clauses
 
 __all__ = ["find_events"]
 
 _PAIR_WORDS_RE = re.compile(
     r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai|hai nhà lãnh đạo|hai lãnh đạo)\b"
-)
-
-_ANNIVERSARY_RE = re.compile(
-    r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
-    r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
 )
 
 _ANAPHORA_RE = re.compile(
@@ -55,15 +50,12 @@ _COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhi�
 
 _PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
 
-_STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
 
 _SITE_RE = re.compile(
     r"\s+(?:(?:đến|tới)\s+)?(?:Đại sứ quán|Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|"
     r"Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|"
     r"các|một số)\b"
 )
-
-_HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
 
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
@@ -82,23 +74,6 @@ def _config() -> dict[str, Any]:
 def _codes() -> dict[str, Any]:
     codes: dict[str, Any] = lexicon.load("event_codes").get("codes", {})
     return codes
-
-
-def _words_before(view: str, start: int, lo: int, n: int = 6) -> str:
-    return " ".join(view[max(lo, start - 60) : start].split()[-n:])
-
-
-def _has_word(hay: str, words: Sequence[str]) -> bool:
-    for w in words:
-        i = hay.find(w)
-        while i >= 0:
-            before_ok = i == 0 or not hay[i - 1].isalnum()
-            after = i + len(w)
-            after_ok = after >= len(hay) or not hay[after].isalnum()
-            if before_ok and after_ok:
-                return True
-            i = hay.find(w, i + 1)
-    return False
 
 
 def find_events(
@@ -148,7 +123,7 @@ def find_events(
     sent_starts = [s for s, _ in sentences]
     valid: list[tuple[int, int, dict[str, Any]]] = []
     for t in an.triggers:
-        if _trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0]):
+        if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0]):
             valid.append(t)
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
     del trig_starts
@@ -169,7 +144,7 @@ def find_events(
         kind = spec["kind"]
         if kind == "visit" and _SITE_RE.match(view, te):
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
-        before = _words_before(view, ts, c_start)
+        before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
             date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, s_start, s_end)
@@ -187,7 +162,7 @@ def find_events(
         if any(w in after for w in cancel):
             continue
         if (
-            spec.get("needs_date") or _has_word(before, future) or any(w in after for w in future_after)
+            spec.get("needs_date") or has_word(before, future) or any(w in after for w in future_after)
         ) and date is None:
             continue
         if date is None and _INVITE_RE.search(view, c_start, ts):
@@ -246,7 +221,7 @@ def find_events(
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
         others: list[str] = []
-        if kind in _STATE_KINDS:
+        if kind in STATE_KINDS:
             others = dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
             if len(others) < 2 and (_PAIR_WORDS_RE.search(view, c_start, c_end) or kind != "agreement"):
                 others = dedupe(others + pair)
@@ -345,51 +320,6 @@ def _lead_date(
     if k < len(triggers) and triggers[k] < dates[i].start:
         return None  # a trigger before the date: the date is that trigger's
     return dates[i]
-
-
-def _trigger_ok(
-    an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]
-) -> bool:
-    ts, te, spec = t
-    view = an.view
-    if _HABITUAL_RE.match(view, te):
-        return False
-    if spec["kind"] in _STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
-        return False
-    nxt = view[te : te + 40].lstrip()
-    rule = spec.get("next")
-    if rule:
-        ok = False
-        if rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", [])):
-            ok = True
-        if not ok:
-            word = nxt.split(" ", 1)[0] if nxt else ""
-            word = word.strip(",.;:")
-            ok = bool(word) and (
-                is_cap(word)
-                or word[:1].isupper()
-                or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái")
-            )
-        if not ok:
-            return False
-    before = _words_before(view, ts, 0, 5)
-    if spec.get("before") and not _has_word(before, spec["before"]):
-        return False
-    if _has_word(" ".join(before.split()[-3:]), blockers):
-        return False
-    if spec["kind"] in ("visit", "agreement", "conference") and _has_word(
-        " ".join(before.split()[-3:]), ("các", "những", "nhiều")
-    ):
-        return False
-    if spec.get("object"):
-        # A passive "Hiệp định ... được ký kết" names its object far before the verb.
-        back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
-        window = view[max(0, ts - back) : te + 80]
-        if not any(n in window for n in nouns):
-            return False
-        if _has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
-            return False
-    return True
 
 
 _BACKREF_RE = re.compile(

@@ -1,0 +1,88 @@
+"""Whether a trigger word found by the lexicon scan tells an event at all.
+
+`trigger_ok` drops habits (``thường xuyên``), anniversaries of a state relation, triggers
+whose required next word or preceding verb is missing (``tiếp`` + a person, ``Đối tác``
+after ``nâng cấp``), wishes and plans (``blockers_before``), plural and generic mentions
+(``các chuyến thăm``) and signings with no document named near them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .analysis import Analysis
+from .names import is_cap
+
+__all__ = ["STATE_KINDS", "has_word", "trigger_ok", "words_before"]
+
+_ANNIVERSARY_RE = re.compile(
+    r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
+    r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
+)
+
+_HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
+
+STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
+
+
+def words_before(view: str, start: int, lo: int, n: int = 6) -> str:
+    return " ".join(view[max(lo, start - 60) : start].split()[-n:])
+
+
+def has_word(hay: str, words: Sequence[str]) -> bool:
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            before_ok = i == 0 or not hay[i - 1].isalnum()
+            after = i + len(w)
+            after_ok = after >= len(hay) or not hay[after].isalnum()
+            if before_ok and after_ok:
+                return True
+            i = hay.find(w, i + 1)
+    return False
+
+
+def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
+    """Whether trigger ``t`` (start, end, lexicon spec) can tell an event (see the module)."""
+    ts, te, spec = t
+    view = an.view
+    if _HABITUAL_RE.match(view, te):
+        return False
+    if spec["kind"] in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
+        return False
+    nxt = view[te : te + 40].lstrip()
+    rule = spec.get("next")
+    if rule:
+        ok = False
+        if rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", [])):
+            ok = True
+        if not ok:
+            word = nxt.split(" ", 1)[0] if nxt else ""
+            word = word.strip(",.;:")
+            ok = bool(word) and (
+                is_cap(word)
+                or word[:1].isupper()
+                or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái")
+            )
+        if not ok:
+            return False
+    before = words_before(view, ts, 0, 5)
+    if spec.get("before") and not has_word(before, spec["before"]):
+        return False
+    if has_word(" ".join(before.split()[-3:]), blockers):
+        return False
+    if spec["kind"] in ("visit", "agreement", "conference") and has_word(
+        " ".join(before.split()[-3:]), ("các", "những", "nhiều")
+    ):
+        return False
+    if spec.get("object"):
+        # A passive "Hiệp định ... được ký kết" names its object far before the verb.
+        back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
+        window = view[max(0, ts - back) : te + 80]
+        if not any(n in window for n in nouns):
+            return False
+        if has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
+            return False
+    return True
