@@ -28,10 +28,12 @@ STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "a
 
 
 def words_before(view: str, start: int, lo: int, n: int = 6) -> str:
+    """The last ``n`` words before offset ``start``, not before offset ``lo``."""
     return " ".join(view[max(lo, start - 60) : start].split()[-n:])
 
 
 def has_word(hay: str, words: Sequence[str]) -> bool:
+    """Whether one of ``words`` stands in ``hay`` as whole words."""
     for w in words:
         i = hay.find(w)
         while i >= 0:
