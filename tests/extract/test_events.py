@@ -230,3 +230,11 @@ def test_a_signing_witnessed_by_the_two_leaders_is_between_their_states() -> Non
     agreements = [e for e in events if e.kind == "agreement"]
     assert agreements and {"VN", "CN"} <= {names.get(p, p) for p in agreements[0].participants}
     assert str(agreements[0].date) == "--05-11"
+
+
+def test_an_occasion_days_ahead_is_no_event() -> None:
+    kinds = _kinds(
+        "Cuộc hội đàm diễn ra trong bối cảnh còn vài ngày nữa là Hội nghị G20 khai mạc tại Đức. "
+        "Tổng thống Nga Pavel Orlov sẽ gặp Tổng thống Mỹ Harold Benton vào tuần tới."
+    )
+    assert "conference" not in kinds and "meeting" not in kinds
