@@ -163,3 +163,17 @@ def test_common_nouns_that_look_like_names_are_no_persons() -> None:
     p = _persons("Phó Giáo sư Phương Đông học Olga Ivanova cho biết. Nữ hoàng Hoa Hồng xuất hiện ở lễ hội.")
     assert set(p) == {"Olga Ivanova"}
     assert "Phương Đông Hải" in _persons("Thứ trưởng Phương Đông Hải nói.")
+
+
+def test_an_arabic_article_pair_is_an_organization_but_not_inside_a_name() -> None:
+    doc = extract(Document(origin="test", text="Kênh Al Arabiya đưa tin. Quốc vương Karim bin Hamad Al Hadid nói."))
+    kinds = {a.name: a.kind for a in doc.actors}
+    assert kinds.get("Al Arabiya") == "organization"
+    assert kinds.get("Karim bin Hamad Al Hadid") == "person"
+
+
+def test_a_run_over_a_named_person_is_no_organization() -> None:
+    doc = extract(
+        Document(origin="test", text="Tổng thống Hàn Quốc Lee Jae In nói. Cử tri Hàn Quốc Lee Jae In ủng hộ.")
+    )
+    assert {a.name for a in doc.actors if a.kind == "organization"} == set()

@@ -28,6 +28,7 @@ from .person_context import chain, clean_titles
 __all__ = ["latin_names"]
 
 _DIGIT_RE = re.compile(r"\d")
+_ARTICLES = frozenset(["Al", "El"])
 
 
 def latin_names(an: Analysis) -> None:
@@ -35,6 +36,7 @@ def latin_names(an: Analysis) -> None:
     prefixes, suffixes = org_words()
     english = english_words()
     taken = [(p.start, p.end) for p in an.persons]
+    known = {p.name for p in an.persons if p.kind != "short"}
     for m in LATIN_RUN_RE.finditer(an.view):
         if is_vietnamese_run(m.group(0)):
             continue
@@ -57,10 +59,15 @@ def latin_names(an: Analysis) -> None:
             continue
         if _DIGIT_RE.search(an.view, start, end):
             continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
+        if any(s < end and start < e for s, e in taken) or an.text[start:end] in known:
+            continue  # a person named there or elsewhere already ("Tổng thống Hàn Quốc Moon Jae In")
+        if words[0] in _ARTICLES and len(words) == 2:
+            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
+            continue  # "Al Jazeera", "Al Udeid": an Arabic article and one word
         if any(w in english for w in words):
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue
-        if an.masked(start) or any(s < end and start < e for s, e in taken):
+        if an.masked(start):
             continue
         if any(w in suffixes for w in words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
