@@ -57,8 +57,6 @@ def latin_names(an: Analysis) -> None:
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue
-        if _DIGIT_RE.search(an.view, start, end):
-            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
         if any(s < end and start < e for s, e in taken) or an.text[start:end] in known:
             continue  # a person named there or elsewhere already ("Tổng thống Hàn Quốc Moon Jae In")
         if words[0] in _ARTICLES and len(words) == 2:
@@ -72,6 +70,8 @@ def latin_names(an: Analysis) -> None:
         if any(w in suffixes for w in words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
             continue
+        if _DIGIT_RE.search(an.view, start, end):
+            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
         chunk = an.view[max(0, start - 60) : start]
         cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
         before = chunk[cut + 1 :].split()[-8:]
