@@ -217,7 +217,8 @@ def test_a_programme_is_no_event() -> None:
 
 def test_a_conference_word_inside_an_office_is_no_conference() -> None:
     assert "conference" not in _kinds(
-        "Ngày 11/5, Chủ tịch nước Lê Văn Hòa đã tiếp Phó Chủ tịch Hội nghị Hiệp thương Chính trị Trung Quốc Lưu Kiến Quốc."
+        "Ngày 11/5, Chủ tịch nước Lê Văn Hòa đã tiếp Phó Chủ tịch Hội nghị Hiệp thương Chính trị "
+        "Trung Quốc Lưu Kiến Quốc."
     )
 
 
