@@ -163,3 +163,11 @@ def test_untitled_foreigner_takes_the_state_of_his_sentence_not_of_the_document(
     )
     p = _persons(text)
     assert p["Howard Blake"].country == "US"
+
+
+def test_a_shortened_office_is_not_a_second_title() -> None:
+    from diplomacy_corpus.extract.actors import _fullest_titles
+
+    assert _fullest_titles(["Phó Thủ tướng", "Bộ trưởng Ngoại giao", "Bộ trưởng"]) == (
+        "Phó Thủ tướng", "Bộ trưởng Ngoại giao")
+    assert _fullest_titles(["Thủ tướng", "Phó Thủ tướng"]) == ("Thủ tướng", "Phó Thủ tướng")

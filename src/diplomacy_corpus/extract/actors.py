@@ -208,7 +208,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 name=p["name"],
                 kind="person",
                 country=country,
-                titles=tuple(p["titles"]),
+                titles=_fullest_titles(p["titles"]),
                 aliases=tuple(sorted(a for a in p["aliases"] if a != p["name"])),
                 mentions=tuple(Span.of(text, s, e) for s, e in spans),
             )
@@ -390,3 +390,17 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
         taken.add((s, e))
         if form != p["name"]:
             p["aliases"].add(form)
+
+
+def _fullest_titles(titles: list[str]) -> tuple[str, ...]:
+    """Drop a title that only shortens another one of the same person.
+
+    ``Bộ trưởng`` said later of a ``Bộ trưởng Ngoại giao`` is the same office, not a
+    second one; different offices (``Phó Thủ tướng``, ``Bộ trưởng Ngoại giao``) all stay.
+    """
+    folded = [t.casefold() for t in titles]
+    return tuple(
+        t for t, f in zip(titles, folded)
+        if not any(o != f and o.startswith(f + " ") for o in folded)
+    )
+
