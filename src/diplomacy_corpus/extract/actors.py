@@ -400,7 +400,7 @@ def _fullest_titles(titles: list[str]) -> tuple[str, ...]:
     """
     folded = [t.casefold() for t in titles]
     return tuple(
-        t for t, f in zip(titles, folded)
+        t for t, f in zip(titles, folded, strict=True)
         if not any(o != f and o.startswith(f + " ") for o in folded)
     )
 
