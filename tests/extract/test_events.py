@@ -239,3 +239,13 @@ def test_an_occasion_days_ahead_is_no_event() -> None:
         "Tổng thống Nga Pavel Orlov sẽ gặp Tổng thống Mỹ Harold Benton vào tuần tới."
     )
     assert "conference" not in kinds and "meeting" not in kinds
+
+
+def test_an_organization_inside_a_longer_name_is_no_party_of_its_own() -> None:
+    events, names = _events(
+        "Chiều 9/7, Thủ tướng Nguyễn Văn An đã có các cuộc tiếp lãnh đạo Liên minh Doanh nghiệp châu Âu - ASEAN "
+        "(EABA) và Ban lãnh đạo Phòng Thương mại Hà Lan - Việt Nam."
+    )
+    parties = [{names.get(p, p) for p in e.participants} for e in events]
+    assert parties and all("ASEAN" not in p for p in parties)
+    assert any(any("Liên minh Doanh nghiệp" in x for x in p) for p in parties)

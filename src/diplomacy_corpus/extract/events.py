@@ -104,7 +104,9 @@ def find_events(
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
     pmentions += title_only(an, actors)
     pmentions.sort()
-    omentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
+    omentions = _outermost(
+        sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
+    )
     cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
     cmentions += [(s, e, "c-" + code) for s, e, code in pair_short(an)]
     cmentions.sort()
@@ -271,6 +273,15 @@ def find_events(
 _COORDINATED_RE = re.compile(
     r"(?:\bvà|;|,)\s+(?:(?:đã|sau đó|cũng|tiếp đó)\s+)?(?:có\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?$"
 )
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``)."""
+    return [
+        m
+        for m in spans
+        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
+    ]
 
 
 def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
