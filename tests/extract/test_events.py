@@ -249,3 +249,24 @@ def test_an_organization_inside_a_longer_name_is_no_party_of_its_own() -> None:
     parties = [{names.get(p, p) for p in e.participants} for e in events]
     assert parties and all("ASEAN" not in p for p in parties)
     assert any(any("Liên minh Doanh nghiệp" in x for x in p) for p in parties)
+
+
+def test_talks_in_the_headline_and_a_meeting_in_the_body_are_one_event() -> None:
+    events, names = _events(
+        "Thủ tướng Séc và người đồng cấp Việt Nam lần đầu hội đàm trực tiếp\n"
+        "Ngày 6/2, Thủ tướng Séc Petr Novák đã có cuộc gặp với người đồng cấp Việt Nam Phạm Minh Hải tại Praha. "
+        "Một nội dung chính trong cuộc hội đàm là thúc đẩy thương mại giữa hai nước."
+    )
+    two_party = [e for e in events if e.kind in ("talks", "meeting")]
+    assert len(two_party) == 1
+    e = two_party[0]
+    assert e.kind == "talks" and str(e.date) == "--02-06"
+    assert {names[p] for p in e.participants} >= {"Petr Novák", "Phạm Minh Hải"}
+
+
+def test_a_headline_talks_and_a_meeting_with_someone_else_stay_apart() -> None:
+    events, names = _events(
+        "Chủ tịch nước Lê Văn Bình hội đàm với Tổng thống Séc Petr Novák\n"
+        "Chiều 7/6, Chủ tịch nước Lê Văn Bình đã tiếp Chủ tịch Thượng viện Séc Jan Dvořák."
+    )
+    assert sorted(e.kind for e in events) == ["meeting", "talks"]

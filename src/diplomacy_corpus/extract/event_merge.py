@@ -15,7 +15,17 @@ import attrs
 
 from ..models import PartialDate
 
-__all__ = ["TWO_PARTY", "UNDATED_DROP", "Draft", "add_draft", "attach", "dedupe", "relabel"]
+__all__ = [
+    "TWO_PARTY",
+    "UNDATED_DROP",
+    "Draft",
+    "add_draft",
+    "attach",
+    "dedupe",
+    "dedupe_spans",
+    "merge_headline",
+    "relabel",
+]
 
 TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 
@@ -76,6 +86,32 @@ def relabel(drafts: list[Draft], evidence: tuple[int, int], si: int) -> bool:
             d.last_sentence = si
             return True
     return False
+
+
+def merge_headline(drafts: list[Draft], headline: tuple[int, int]) -> None:
+    """One occasion told as ``hội đàm`` in the headline and ``cuộc gặp`` in the body is one event.
+
+    An undated talks or meeting told by the headline (and maybe named back in the body) joins the one dated draft of the
+    other of those two kinds whose persons include its own; the pair is talks.
+    """
+    pair = {"talks", "meeting"}
+    for h in list(drafts):
+        if h.kind not in pair or h.date is not None or headline not in h.evidence or not h.persons:
+            continue
+        other = "meeting" if h.kind == "talks" else "talks"
+        found = [d for d in drafts if d.kind == other and d.date is not None and set(h.persons) <= set(d.persons)]
+        if len(found) != 1:
+            continue
+        d = found[0]
+        d.kind = "talks"
+        d.evidence = dedupe_spans(h.evidence + d.evidence)
+        d.others = dedupe(d.others + h.others)
+        drafts.remove(h)
+
+
+def dedupe_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order of offset, each once."""
+    return sorted(set(spans))
 
 
 def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:

@@ -21,7 +21,7 @@ from . import lexicon
 from .analysis import Analysis
 from .event_dates import fill_years, last_day_before, nearest_date, sentence_day
 from .event_gates import STATE_KINDS, has_word, trigger_ok, words_before
-from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, relabel
+from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
     inside_title,
@@ -247,6 +247,7 @@ def find_events(
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
             )
             add_draft(drafts, draft)
+    merge_headline(drafts, sentences[0])
     fill_years(drafts, date_list)
     codes = _codes()
     events = []
