@@ -265,7 +265,7 @@ def test_talks_in_the_headline_and_a_meeting_in_the_body_are_one_event() -> None
 
 
 def test_a_headline_talks_and_a_meeting_with_someone_else_stay_apart() -> None:
-    events, names = _events(
+    events, _ = _events(
         "Chủ tịch nước Lê Văn Bình hội đàm với Tổng thống Séc Petr Novák\n"
         "Chiều 7/6, Chủ tịch nước Lê Văn Bình đã tiếp Chủ tịch Thượng viện Séc Jan Dvořák."
     )
