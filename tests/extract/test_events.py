@@ -270,3 +270,16 @@ def test_a_headline_talks_and_a_meeting_with_someone_else_stay_apart() -> None:
         "Chiều 7/6, Chủ tịch nước Lê Văn Bình đã tiếp Chủ tịch Thượng viện Séc Jan Dvořák."
     )
     assert sorted(e.kind for e in events) == ["meeting", "talks"]
+
+
+def test_earlier_on_takes_the_day_just_told() -> None:
+    events, names = _events(
+        "Chiều 11/5, Chủ tịch nước Lê Văn Bình đã hội đàm với Tổng thống Séc Petr Novák. "
+        "Hai bên nhất trí tăng cường hợp tác kinh tế và giáo dục. "
+        "Hai nhà lãnh đạo cũng trao đổi về các vấn đề quốc tế.\n"
+        "Tổng thống Petr Novák đánh giá cao vai trò của Việt Nam trong khu vực.\n"
+        "Trước đó, tại Phủ Tổng thống, Chủ tịch nước Lê Văn Bình đã tiếp Chủ tịch Thượng viện Séc Jan Dvořák."
+    )
+    meeting = [e for e in events if e.kind == "meeting"]
+    assert len(meeting) == 1 and str(meeting[0].date) == "--05-11"
+    assert {names[p] for p in meeting[0].participants} == {"Lê Văn Bình", "Jan Dvořák"}

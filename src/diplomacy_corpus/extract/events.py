@@ -63,6 +63,9 @@ _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọ
 
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 
+# "Trước đó, tại ..., X đã tiếp Y.": earlier on the day just told, when no date is given.
+_EARLIER_RE = re.compile(r"\s*[Tt]rước đó\s*,")
+
 _INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call", "agreement"})
 
 
@@ -154,7 +157,7 @@ def find_events(
             date = _lead_date(date_list, date_starts, all_starts, s_start, s_end, ts)
         inherited = None
         if date is None and kind in _INHERIT:
-            if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
+            if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) or _EARLIER_RE.match(view, s_start):
                 inherited = last_day_before(view, date_list, date_starts, s_start)
             elif si > 0:
                 inherited = sentence_day(date_list, date_starts, sentences[si - 1])
