@@ -224,7 +224,23 @@ def _date_words() -> list[str]:
     return sorted(set(words))
 
 
-_WORD_PIECES = st.sampled_from([*_date_words(), "29/3", "4/4/2025", "20 - 22/11", "9/2023", "2013", "(", ")", ","])
+_WORD_PIECES = st.sampled_from(
+    [
+        *_date_words(),
+        "29/3",
+        "4/4/2025",
+        "20 - 22/11",
+        "9/2023",
+        "2013",
+        "12.2016",
+        "11-12.2016",
+        "trung tuần",
+        "tháng Mười một",
+        "(",
+        ")",
+        ",",
+    ]
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -307,3 +323,104 @@ def test_an_ordinal_is_no_weekday() -> None:
 
 def test_weekdays_need_a_reference() -> None:
     assert find_dates("Hôm thứ Ba, ông Trump điện đàm với ông Tập Cận Bình.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hai bên gặp nhau hồi tháng 12.2016 tại Hà Nội.", [("tháng 12.2016", "2016-12", None, "month")]),
+        ("Hiệp định được ký hồi tháng 12/2016.", [("tháng 12/2016", "2016-12", None, "month")]),
+        ("Đoàn sang thăm Nhật Bản vào tháng 12-2016.", [("tháng 12-2016", "2016-12", None, "month")]),
+        ("Đoàn sang thăm Nhật Bản vào tháng 12–2016.", [("tháng 12–2016", "2016-12", None, "month")]),
+        ("Từ tháng 11.2016, hai nước nối lại đàm phán.", [("Từ tháng 11.2016", "2016-11", None, "month")]),
+        ("Cuối tháng 5/2017, Thủ tướng thăm Mỹ.", [("Cuối tháng 5/2017", "2017-05", None, "month")]),
+        ("Đầu tháng 4, hai bên ký kết thỏa thuận.", [("Đầu tháng 4", "--04", None, "month")]),
+        ("Trung tuần tháng 6, đoàn đại biểu lên đường.", [("Trung tuần tháng 6", "--06", None, "month")]),
+        ("Hạ tuần tháng 7/2018, hai bên gặp lại.", [("Hạ tuần tháng 7/2018", "2018-07", None, "month")]),
+        ("Sáng 28.6, đoàn tới Bắc Kinh.", [("Sáng 28.6", "--06-28", None, "day")]),
+        ("Thủ tướng tiếp Đại sứ Nhật Bản (25/6) tại Hà Nội.", [("25/6", "--06-25", None, "day")]),
+        ("Hội nghị diễn ra từ 22-24/9 tại New York.", [("từ 22-24/9", "--09-22", "--09-24", "day")]),
+    ],
+)
+def test_months_with_a_year_after_a_dot_slash_or_dash(
+    text: str, expected: list[tuple[str, str, str | None, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hai nước đàm phán từ tháng 3 đến tháng 5/2018.",
+            [("từ tháng 3 đến tháng 5/2018", "2018-03", "2018-05", "month")],
+        ),
+        ("Các cuộc tập trận diễn ra tháng 11-12.2016.", [("tháng 11-12.2016", "2016-11", "2016-12", "month")]),
+        (
+            "Hai vòng đàm phán vào tháng 11 và 12 năm 2016.",
+            [("tháng 11 và 12 năm 2016", "2016-11", "2016-12", "month")],
+        ),
+        ("Chiến dịch kéo dài tháng 12-1/2017.", [("tháng 12-1/2017", "2016-12", "2017-01", "month")]),
+    ],
+)
+def test_a_month_range_takes_the_year_of_its_last_month(
+    text: str, expected: list[tuple[str, str, str | None, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso"),
+    [
+        ("Hai nhà lãnh đạo đã gặp nhau hồi tháng 11 năm ngoái tại Đà Nẵng.", "tháng 11 năm ngoái", "2018-11"),
+        ("Vào tháng 3 năm nay, Bộ trưởng đã thăm Lào.", "tháng 3 năm nay", "2019-03"),
+        ("Hiệp định được ký tháng 8 năm trước.", "tháng 8 năm trước", "2018-08"),
+        ("Tháng trước, hai bên đã trao đổi thư.", "Tháng trước", "2019-05"),
+        ("Hai bên ký kết vào tháng Mười một năm ngoái.", "tháng Mười một năm ngoái", "2018-11"),
+        ("Hội nghị thượng đỉnh họp vào tháng Hai năm nay.", "tháng Hai năm nay", "2019-02"),
+    ],
+)
+def test_months_relative_to_the_reference_year(text: str, phrase: str, iso: str) -> None:
+    found = find_dates(text, reference=REF)
+    assert [(text[d.start : d.end], str(d.date), d.relative) for d in found] == [(phrase, iso, True)]
+
+
+def test_relative_month_of_a_year_only_reference() -> None:
+    text = "Hai bên gặp nhau hồi tháng 11 năm ngoái."
+    (mention,) = find_dates(text, reference=PartialDate(year=2020))
+    assert str(mention.date) == "2019-11"
+
+
+def test_month_words_name_the_whole_month() -> None:
+    text = "Tuyên bố chung ra đời tháng Mười một, còn hiệp định được ký tháng Ba năm 2019."
+    assert [(text[d.start : d.end], str(d.date)) for d in find_dates(text)] == [
+        ("tháng Mười một", "--11"),
+        ("tháng Ba năm 2019", "2019-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vốn đầu tư đạt 1.5 tỷ USD, tăng 2,5% so với cùng kỳ.",
+        "Chiều tối, đội tuyển thắng 2-1 trước Thái Lan.",
+        "Tăng trưởng đạt 6.8%, lạm phát 3.5%.",
+    ],
+)
+def test_decimals_percentages_and_scores_stay_numbers(text: str) -> None:
+    assert find_dates(text, reference=REF) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ năm 2013 là năm bản lề, thứ sáu 2014 cũng vậy.",
+        "Chủ nhật năm 2020 tháng 12.2016 hôm thứ năm 2019",
+        "thứ năm năm 2013 ngày thứ năm 29/3",
+    ],
+)
+def test_weekday_words_before_a_year_keep_offsets_in_the_text(text: str) -> None:
+    for reference in (None, REF, PartialDate(year=2020)):
+        for mention in find_dates(text, reference=reference):
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]

@@ -78,8 +78,11 @@ _NUMERIC = re.compile(
             rf"(?P<full>(?P<f_d>{_D})(?P<f_s>[/.-])(?P<f_m>{_D})(?P=f_s)(?P<f_y>{_Y}){_A})",
             # (ngày) 29 tháng 3 năm 2023
             rf"(?P<long>(?P<l_d>{_D})\s+tháng\s+(?P<l_m>{_D})(?:(?:\s+năm\s+|\s*[/,-]\s*)(?P<l_y>{_Y}))?{_A})",
-            # (tháng) 9/2023, 5 năm 2022, 11-2017, (9/2016)
-            rf"(?P<my>(?P<my_m>{_D})(?:\s*[/.-]\s*|\s+năm\s+)(?P<my_y>{_Y}){_A})",
+            # (tháng) 11-12.2016, 3 đến tháng 5/2018, 11 và 12 năm 2016
+            rf"(?P<mr>(?P<mr_m1>{_D})(?:\s*[-–—]\s*|\s+(?:đến|tới|và)\s+)(?:tháng\s+)?(?P<mr_m2>{_D})"
+            rf"(?:\s*[/.\-–]\s*|\s+năm\s+)(?P<mr_y>{_Y}){_A})",
+            # (tháng) 9/2023, 5 năm 2022, 11-2017, 12.2016, 12–2016, (9/2016)
+            rf"(?P<my>(?P<my_m>{_D})(?:\s*[/.\-–]\s*|\s+năm\s+)(?P<my_y>{_Y}){_A})",
             # (ngày) 29/3, 14-3, 10.2, (25/6)
             rf"(?P<dm>(?P<dm_d>{_D})(?P<dm_s>[/.-])(?P<dm_m>{_D}){_A})",
             # (năm) 2013, (giai đoạn) 2011-2015
@@ -102,7 +105,9 @@ _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
     r"\s+(?:(?P<day>ngày|hôm|mùng)\s+)?\(?$"
 )
-_MONTH_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?tháng\s+$")
+_MONTH_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa|(?:thượng|trung|hạ)\s+tuần)\s+)?tháng\s+$"
+)  # 'trung tuần tháng 6' is the middle ten days of June: a month still
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:(?:từ|đến|cuối|đầu|giữa)\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|niên\s+khóa)\s+$")
 _CUE_AFTER = re.compile(
     rf"\s+(?:(?P<past>{_alt(_WORDS['past_cues'])})|(?P<future>{_alt(_WORDS['future_cues'])}))(?!\w)"
@@ -117,6 +122,7 @@ _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đo�
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
 _REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w)")
 _NAME_BEFORE_MONTH = re.compile(rf"(?<!\w)(?:{_alt(_WORDS['name_before_month_word'])})\s+$")
+_YEAR_AFTER_MONTH_WORD = re.compile(r"\s+năm\s+(?:(?P<y>\d{4})(?![\w/]|[.,\-]\d)|(?P<rel>nay|ngoái|trước)(?!\w))")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$")
 _SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
@@ -270,12 +276,18 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         if cue.group("past") or not (nxt and nxt.group(1)[0].isupper()):  # 'tới Hà Nội' is a place
             past, future = bool(cue.group("past")), bool(cue.group("future"))
             end = cue.end()
-    if kind in ("my", "mo"):
-        month_word = _MONTH_BEFORE.search(before, max(0, len(before) - 18))
+    if kind in ("my", "mo", "mr"):
+        month_word = _MONTH_BEFORE.search(before, max(0, len(before) - 24))
         if month_word is None and not (kind == "my" and paren and low.startswith(")", m.end())):
             return None
         if month_word is not None:
             start = m.start() - (len(before) - month_word.start())
+        if kind == "mr":  # 'tháng 11-12.2016': the first month takes the year of the last
+            m1, m2, y2 = int(g("mr_m1")), int(g("mr_m2")), int(g("mr_y"))
+            first, last = _make(y2 - 1 if m1 > m2 else y2, m1, None), _make(y2, m2, None)
+            if first is None or last is None or m1 == m2:
+                return None
+            return DateMention(start=start, end=m.end(), date=first, date_end=last, precision="month")
         month = int(g("my_m") or g("mo_m"))
         year = _int(g("my_y"))
         if rel_year is not None and year is None:
@@ -322,14 +334,26 @@ def _word_relative(m: re.Match[str], low: str, text: str, ref: PartialDate | Non
         return None
     words = low[start:end].split()
     phrase = " ".join(words)
-    if words[0] == "tháng" and words[1] in _MONTH_WORDS:
-        if not text[end - len(words[1]) : end][0].isupper():
+    if words[0] == "tháng" and " ".join(words[1:]) in _MONTH_WORDS:
+        if not text[start + len(words[0]) :].lstrip()[:1].isupper():
             return None  # 'tháng ba' without a capital is rather 'the third month'
-        month = _MONTH_WORDS[words[1]]
+        month = _MONTH_WORDS[" ".join(words[1:])]  # 'tháng Mười một' is November, not October
         if _NAME_BEFORE_MONTH.search(low, max(0, start - 12), start):
             return None  # 'Cách mạng tháng Mười' is a name
-        date = _make(_infer_year(month, ref, False, False), month, None)
-        return None if date is None else DateMention(start=start, end=end, date=date, precision="month")
+        year = _infer_year(month, ref, False, False)
+        relative = False
+        after = _YEAR_AFTER_MONTH_WORD.match(low, end)
+        if after is not None:  # 'tháng Ba năm 2019', 'tháng Mười một năm ngoái'
+            end = after.end()
+            if after.group("y"):
+                year = int(after.group("y"))
+            else:
+                relative = True
+                year = ref.year + _REL_YEAR_OFFSET[after.group("rel")] if ref is not None and ref.year else None
+        date = _make(year, month, None)
+        return (
+            None if date is None else DateMention(start=start, end=end, date=date, precision="month", relative=relative)
+        )
     part = _PART_BEFORE.search(low, max(0, start - 8), start)
     if part is not None and f"{part.group(1)} {phrase}" in _RELATIVE:
         phrase = f"{part.group(1)} {phrase}"

@@ -122,11 +122,30 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     if reference is not None and reference.day is not None:
         rel.extend(_weekdays(low, reference))
     if rel:
-        taken = [(d.start, d.end) for d in found]
-        rel = [r for r in rel if not any(a < r.end and r.start < b for a, b in taken)]
-        found = sorted(found + rel, key=lambda d: d.start)
+        found = _merge(found, rel)
     _LAST[0] = (text, reference, tuple(found))
     return found
+
+
+def _merge(found: list[DateMention], rel: list[DateMention]) -> list[DateMention]:
+    """The numeric and the word mentions together, in text order, none overlapping.
+
+    A numeric mention wins over a word mention it overlaps, except one the word mention
+    wholly contains (``năm 2019`` in ``tháng Ba năm 2019``); among word mentions the
+    first, then the longest, wins.
+    """
+    kept: list[DateMention] = []
+    for r in sorted(rel, key=lambda d: (d.start, -d.end)):
+        if not kept or r.start >= kept[-1].end:
+            kept.append(r)
+    inside = [
+        d
+        for d in found
+        if any(r.start <= d.start and d.end <= r.end and (r.start, r.end) != (d.start, d.end) for r in kept)
+    ]
+    found = [d for d in found if d not in inside]
+    kept = [r for r in kept if not any(d.start < r.end and r.start < d.end for d in found)]
+    return sorted(found + kept, key=lambda d: d.start)
 
 
 def _relative_matches(low: str) -> list[re.Match[str]]:
