@@ -283,3 +283,18 @@ def test_earlier_on_takes_the_day_just_told() -> None:
     meeting = [e for e in events if e.kind == "meeting"]
     assert len(meeting) == 1 and str(meeting[0].date) == "--05-11"
     assert {names[p] for p in meeting[0].participants} == {"Lê Văn Bình", "Jan Dvořák"}
+
+
+def test_a_dated_forum_takes_the_speakers_told_after_it() -> None:
+    events, names = _events(
+        "Ngày 6/6, Diễn đàn doanh nghiệp Việt Nam - Ba Lan đã được tổ chức tại Hà Nội.\n"
+        "Diễn đàn được tổ chức nhân chuyến thăm chính thức Việt Nam của Tổng thống Ba Lan Andrzej Nowak. "
+        "Phát biểu tại diễn đàn, Phó Thủ tướng Trần Quốc Minh đánh giá cao quan hệ hợp tác giữa hai nước."
+    )
+    forums = [e for e in events if e.kind == "conference"]
+    assert len(forums) == 1 and str(forums[0].date) == "--06-06"
+    assert "Trần Quốc Minh" in {names.get(p, p) for p in forums[0].participants}
+
+
+def test_a_dated_forum_nobody_attends_is_no_event() -> None:
+    assert "conference" not in _kinds("Ngày 6/6, Diễn đàn doanh nghiệp Việt Nam - Ba Lan đã được tổ chức tại Hà Nội.")

@@ -46,6 +46,8 @@ class Draft:
     evidence: list[tuple[int, int]]
     last_sentence: int = 0
     counterpart: bool = False
+    backref: bool = False
+    anchor: bool = False
 
 
 def dedupe(items: Sequence[str]) -> list[str]:
@@ -86,6 +88,11 @@ def relabel(drafts: list[Draft], evidence: tuple[int, int], si: int) -> bool:
             d.last_sentence = si
             return True
     return False
+
+
+def drop_anchors(drafts: list[Draft]) -> None:
+    """Drop the dated conferences that no later mention gave a participant."""
+    drafts[:] = [d for d in drafts if not d.anchor]
 
 
 def merge_headline(drafts: list[Draft], headline: tuple[int, int]) -> None:
@@ -132,7 +139,9 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
         if d.kind != new.kind or not _dates_compatible(d.date, new.date):
             continue
         a, b = set(d.persons), set(new.persons)
-        if a and b:
+        if new.kind == "conference" and new.backref:
+            same = True  # "Phát biểu tại diễn đàn, ...": the forum told last
+        elif a and b:
             same = a <= b or b <= a if new.kind in TWO_PARTY or new.kind == "visit" else bool(a & b)
             if new.kind == "visit":
                 same = bool(a & b)
@@ -150,8 +159,12 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
         d.location = d.location or new.location
         d.level = d.level or new.level
         d.evidence += new.evidence
+        d.anchor = d.anchor and not d.persons and not d.others
         return
     if not new.persons and not new.others:
+        if new.kind == "conference" and new.date is not None:
+            new.anchor = True  # "Ngày 6/6, Diễn đàn ... đã được tổ chức": its parties come after
+            drafts.append(new)
         return
     if new.kind in TWO_PARTY and len(new.persons) + len(new.others) < 2 and not new.counterpart:
         return

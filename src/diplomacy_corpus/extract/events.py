@@ -21,7 +21,7 @@ from . import lexicon
 from .analysis import Analysis
 from .event_dates import fill_years, last_day_before, nearest_date, sentence_day
 from .event_gates import STATE_KINDS, has_word, trigger_ok, words_before
-from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, merge_headline, relabel
+from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
     inside_title,
@@ -65,6 +65,9 @@ _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]i
 
 # "Trước đó, tại ..., X đã tiếp Y.": earlier on the day just told, when no date is given.
 _EARLIER_RE = re.compile(r"\s*[Tt]rước đó\s*,")
+
+# A forum word followed by no name of its own: "tại diễn đàn,", "Diễn đàn được tổ chức ...".
+_FORUM_BACKREF_RE = re.compile(r"\s*(?:[,.;:]|(?:này|đã|được|diễn ra|là|lần này|năm nay)\b)")
 
 _INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call", "agreement"})
 
@@ -248,8 +251,10 @@ def find_events(
                 evidence=[(s_start, s_end)],
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
+                backref=kind == "conference" and date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
             )
             add_draft(drafts, draft)
+    drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
     fill_years(drafts, date_list)
     codes = _codes()
