@@ -40,6 +40,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import attrs
@@ -55,7 +56,6 @@ from diplomacy_corpus.extract.date_grammar import (
     DateMention,
     _make,
     _numeric,
-    _weekdays,
     _word_relative,
 )
 from diplomacy_corpus.extract.numbers import prescan
@@ -224,3 +224,38 @@ def _cached(text: str, reference: PartialDate | None) -> list[DateMention] | Non
     if last is not None and last[0] is text and last[1] == reference:
         return list(last[2])
     return None
+
+
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "nhật": 6}
+_WEEKDAY = re.compile(r"(?:thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ\s+(nhật))(?!\w)")
+_WEEKDAY_BEFORE = frozenset({"hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya"})
+_WEEKDAY_NEXT = re.compile(r"\s+(?:tới|sau|tuần\s+tới|tuần\s+sau)(?!\w)")
+
+
+def _weekdays(low: str, ref: PartialDate) -> list[DateMention]:
+    """'hôm thứ Ba', 'tối Chủ nhật': the weekday nearest before the reference day.
+
+    Only after ``hôm`` or a part of the day (``lần thứ hai`` is an ordinal); the day
+    after the reference when ``tới`` or ``sau`` follows (``thứ Hai tới``).
+    """
+    assert ref.year is not None and ref.month is not None and ref.day is not None
+    base = _dt.date(ref.year, ref.month, ref.day)
+    found = []
+    for m in _WEEKDAY.finditer(low):
+        words = low[max(0, m.start() - 8) : m.start()].split()
+        if not words or words[-1] not in _WEEKDAY_BEFORE:
+            continue
+        start = low.rindex(words[-1], 0, m.start())
+        if start and low[start - 1].isalnum():
+            continue
+        weekday = _WEEKDAY_NUMBER[m.group(1) or m.group(2)]
+        end = m.end()
+        upcoming = _WEEKDAY_NEXT.match(low, end)
+        if upcoming is not None:
+            day = base + _dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
+            end = upcoming.end()
+        else:
+            day = base - _dt.timedelta(days=(base.weekday() - weekday) % 7)
+        date = PartialDate(year=day.year, month=day.month, day=day.day)
+        found.append(DateMention(start=start, end=end, date=date, precision="day", relative=True))
+    return found
