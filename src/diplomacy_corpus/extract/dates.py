@@ -3,7 +3,9 @@
 News writes dates in many ways: a day (``ngày 29/3``, ``tối 4/4/2025``, ``hôm 31/5``,
 ``(25/6)``, ``ngày 14-3``, ``ngày 10.2``, ``Chiều qua 28.6``, ``ngày 29 tháng 3 năm
 2023``), a month (``tháng 9/2023``, ``tháng 11.2016``, ``(9/2016)``, ``tháng 5 năm 2022``,
-``tháng Ba``), a year (``năm 2013``, ``giai đoạn 2011-2015``), a range (``từ ngày 20 -
+``tháng Ba``, ``trung tuần tháng 6``, ``tháng 11 năm ngoái``), a month range
+(``tháng 11-12.2016``, ``từ tháng 3 đến tháng 5/2018``: the first month takes the
+year of the last), a year (``năm 2013``, ``giai đoạn 2011-2015``), a range (``từ ngày 20 -
 22/11``, ``11-15/5/2017``, ``28/6-1/7``) or relative to the publication date
 (``sáng nay``, ``năm ngoái``, ``đầu năm nay``, ``tuần trước``, ``hôm thứ Ba``). A day
 and month with a dot or a dash need a day word before them (``ngày``, ``sáng``,
