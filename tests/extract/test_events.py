@@ -298,3 +298,17 @@ def test_a_dated_forum_takes_the_speakers_told_after_it() -> None:
 
 def test_a_dated_forum_nobody_attends_is_no_event() -> None:
     assert "conference" not in _kinds("Ngày 6/6, Diễn đàn doanh nghiệp Việt Nam - Ba Lan đã được tổ chức tại Hà Nội.")
+
+
+def test_a_deal_signed_by_businesses_is_no_agreement_of_states() -> None:
+    assert "agreement" not in _kinds(
+        "Tập đoàn Dầu khí Việt Nam và Tập đoàn Ørsted của Đan Mạch đã ký Thỏa thuận khung phát triển dự án điện gió."
+    )
+    assert "agreement" not in _kinds("Doanh nghiệp hai nước Việt Nam và Ba Lan ký kết biên bản thỏa thuận hợp tác.")
+
+
+def test_an_agreement_of_ministers_is_still_one() -> None:
+    assert "agreement" in _kinds(
+        "Ngày 12/3, Bộ trưởng Ngoại giao Việt Nam Lê Hoài Nam và Bộ trưởng Ngoại giao Ba Lan Jan Kowal đã ký "
+        "Hiệp định miễn thị thực giữa Việt Nam và Ba Lan."
+    )

@@ -57,6 +57,9 @@ _SITE_RE = re.compile(
     r"các|một số)\b"
 )
 
+# Businesses as the signatories: "Doanh nghiệp hai nước ký ...", "Tập đoàn A và Tập đoàn B đã ký ...".
+_CORPORATE_RE = re.compile(r"\s*(?:Các\s+|Nhiều\s+|Hai\s+)?(?:[Dd]oanh nghiệp|Tập đoàn|Công ty|Ngân hàng)\b[^,;]*$")
+
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
 _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
@@ -152,6 +155,8 @@ def find_events(
         kind = spec["kind"]
         if kind == "visit" and _SITE_RE.match(view, te):
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
+        if kind == "agreement" and _CORPORATE_RE.match(view, c_start, ts):
+            continue  # "Doanh nghiệp hai nước ký kết ...": a business deal, not one of states
         before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
