@@ -424,3 +424,31 @@ def test_weekday_words_before_a_year_keep_offsets_in_the_text(text: str) -> None
         for mention in find_dates(text, reference=reference):
             assert 0 <= mention.start < mention.end <= len(text)
             assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso", "iso_end"),
+    [
+        ("Các vòng đàm phán diễn ra vào tháng 2-3 năm ngoái.", "tháng 2-3 năm ngoái", "2018-02", "2018-03"),
+        (
+            "Dự kiến từ tháng 11 đến tháng 12 năm nay, hai bên sẽ họp.",
+            "từ tháng 11 đến tháng 12 năm nay",
+            "2019-11",
+            "2019-12",
+        ),
+    ],
+)
+def test_a_month_range_of_a_relative_year(text: str, phrase: str, iso: str, iso_end: str) -> None:
+    (mention,) = find_dates(text, reference=REF)
+    assert (text[mention.start : mention.end], str(mention.date), str(mention.date_end), mention.relative) == (
+        phrase,
+        iso,
+        iso_end,
+        True,
+    )
+
+
+def test_the_year_before_that_is_not_last_year() -> None:
+    text = "Năm 2015, hai bên ký hiệp định, sau vòng đàm phán tháng 5 năm trước đó."
+    spans = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
+    assert "tháng 5 năm trước" not in spans

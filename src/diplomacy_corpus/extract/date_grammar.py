@@ -80,7 +80,7 @@ _NUMERIC = re.compile(
             rf"(?P<long>(?P<l_d>{_D})\s+tháng\s+(?P<l_m>{_D})(?:(?:\s+năm\s+|\s*[/,-]\s*)(?P<l_y>{_Y}))?{_A})",
             # (tháng) 11-12.2016, 3 đến tháng 5/2018, 11 và 12 năm 2016
             rf"(?P<mr>(?P<mr_m1>{_D})(?:\s*[-–—]\s*|\s+(?:đến|tới|và)\s+)(?:tháng\s+)?(?P<mr_m2>{_D})"
-            rf"(?:\s*[/.\-–]\s*|\s+năm\s+)(?P<mr_y>{_Y}){_A})",
+            rf"(?:(?:\s*[/.\-–]\s*|\s+năm\s+)(?P<mr_y>{_Y}){_A}|\s+năm\s+(?P<mr_rel>nay|ngoái|trước)(?!\w|\s+đó)))",
             # (tháng) 9/2023, 5 năm 2022, 11-2017, 12.2016, 12–2016, (9/2016)
             rf"(?P<my>(?P<my_m>{_D})(?:\s*[/.\-–]\s*|\s+năm\s+)(?P<my_y>{_Y}){_A})",
             # (ngày) 29/3, 14-3, 10.2, (25/6)
@@ -120,9 +120,9 @@ _DATE_NEXT = re.compile(r"\s*(?:[/.\-–—]|(?:tháng|đến|tới|và|năm)\s)
 _GLUE = ".,;:!?()[]\"'“”‘’"
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
-_REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w)")
+_REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w|\s+đó)")
 _NAME_BEFORE_MONTH = re.compile(rf"(?<!\w)(?:{_alt(_WORDS['name_before_month_word'])})\s+$")
-_YEAR_AFTER_MONTH_WORD = re.compile(r"\s+năm\s+(?:(?P<y>\d{4})(?![\w/]|[.,\-]\d)|(?P<rel>nay|ngoái|trước)(?!\w))")
+_YEAR_AFTER_MONTH_WORD = re.compile(r"\s+năm\s+(?:(?P<y>\d{4})(?![\w/]|[.,\-]\d)|(?P<rel>nay|ngoái|trước)(?!\w|\s+đó))")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các))\s*$")
 _SPANNED_WEAK = frozenset({"từ", "đến"})  # kept in the span: they make a range or a bound
@@ -283,11 +283,16 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         if month_word is not None:
             start = m.start() - (len(before) - month_word.start())
         if kind == "mr":  # 'tháng 11-12.2016': the first month takes the year of the last
-            m1, m2, y2 = int(g("mr_m1")), int(g("mr_m2")), int(g("mr_y"))
-            first, last = _make(y2 - 1 if m1 > m2 else y2, m1, None), _make(y2, m2, None)
+            m1, m2, y2 = int(g("mr_m1")), int(g("mr_m2")), _int(g("mr_y"))
+            if g("mr_rel"):  # 'tháng 2-3 năm ngoái'
+                y2 = ref.year + _REL_YEAR_OFFSET[g("mr_rel")] if ref is not None and ref.year is not None else None
+            y1 = y2 - 1 if y2 is not None and m1 > m2 else y2
+            first, last = _make(y1, m1, None), _make(y2, m2, None)
             if first is None or last is None or m1 == m2:
                 return None
-            return DateMention(start=start, end=m.end(), date=first, date_end=last, precision="month")
+            return DateMention(
+                start=start, end=m.end(), date=first, date_end=last, precision="month", relative=bool(g("mr_rel"))
+            )
         month = int(g("my_m") or g("mo_m"))
         year = _int(g("my_y"))
         if rel_year is not None and year is None:
