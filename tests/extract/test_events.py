@@ -312,3 +312,26 @@ def test_an_agreement_of_ministers_is_still_one() -> None:
         "Ngày 12/3, Bộ trưởng Ngoại giao Việt Nam Lê Hoài Nam và Bộ trưởng Ngoại giao Ba Lan Jan Kowal đã ký "
         "Hiệp định miễn thị thực giữa Việt Nam và Ba Lan."
     )
+
+
+def test_a_term_is_no_date_of_a_signing() -> None:
+    events, _ = _events(
+        "Ngày 3/4, Bộ trưởng Quốc phòng Việt Nam Lê Văn Hùng và Bộ trưởng Quốc phòng Ba Lan Jan Kowal đã ký "
+        "Tuyên bố tầm nhìn chung về hợp tác quốc phòng giữa Việt Nam và Ba Lan. "
+        "Việc Bộ Quốc phòng hai nước ký Tuyên bố tầm nhìn chung về hợp tác quốc phòng đến năm 2030 là cơ sở "
+        "để triển khai hợp tác."
+    )
+    assert all(e.date is None or e.date.year != 2030 for e in events)
+
+
+def test_a_sentence_naming_back_the_forum_takes_its_day() -> None:
+    events, _ = _events(
+        "Ngày 6/6, Diễn đàn doanh nghiệp Việt Nam - Ba Lan đã được tổ chức tại Hà Nội với sự tham dự của "
+        "Phó Thủ tướng Trần Quốc Minh.\n"
+        "Thương mại hai chiều năm 2016 đạt gần 250 triệu USD.\n"
+        "Đầu tư của Ba Lan tại Việt Nam còn khiêm tốn.\n"
+        "Tại diễn đàn, dưới sự chứng kiến của Tổng thống Ba Lan Andrzej Nowak và Phó Thủ tướng Trần Quốc Minh, "
+        "hai bên đã ký kết 7 văn kiện hợp tác giữa Việt Nam và Ba Lan."
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert agreements and all(str(e.date) == "--06-06" for e in agreements)

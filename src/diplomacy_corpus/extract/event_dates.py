@@ -14,10 +14,18 @@ from typing import Any
 
 from .event_merge import Draft
 
-__all__ = ["fill_years", "last_day_before", "nearest_date", "sentence_day"]
+__all__ = ["fill_years", "is_term", "last_day_before", "nearest_date", "sentence_day"]
 
 # A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020".
 _TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa)\s+$")
+
+# The same when the mention itself opens with the term word ("đến năm 2025" read as one mention).
+_TERM_START_RE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|niên khóa)\s")
+
+
+def is_term(view: str, d: Any) -> bool:
+    """Whether date mention ``d`` names a term (``đến năm 2025``), not the day of an occasion."""
+    return bool(_TERM_RE.search(view, max(0, d.start - 12), d.start) or _TERM_START_RE.match(view, d.start))
 
 
 def nearest_date(
@@ -38,7 +46,7 @@ def nearest_date(
             dist = d.start - te
         if between[1] > between[0]:
             continue
-        if _TERM_RE.search(view, max(0, d.start - 12), d.start) or view.startswith("giai đoạn", d.start):
+        if is_term(view, d):
             continue
         if _alternate(view, dates, i - 1):
             continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets

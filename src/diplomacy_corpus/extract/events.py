@@ -19,7 +19,7 @@ from typing import Any
 from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
-from .event_dates import fill_years, last_day_before, nearest_date, sentence_day
+from .event_dates import fill_years, is_term, last_day_before, nearest_date, sentence_day
 from .event_gates import STATE_KINDS, has_word, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
@@ -163,9 +163,14 @@ def find_events(
             date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, s_start, s_end)
         if date is None:
             date = _lead_date(date_list, date_starts, all_starts, s_start, s_end, ts)
+            if date is not None and is_term(view, date):
+                date = None
         inherited = None
         if date is None and kind in _INHERIT:
-            if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) or _EARLIER_RE.match(view, s_start):
+            inherited = _referenced(view, valid, drafts, s_start, ts)
+            if inherited is not None:
+                pass
+            elif _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) or _EARLIER_RE.match(view, s_start):
                 inherited = last_day_before(view, date_list, date_starts, s_start)
             elif si > 0:
                 inherited = sentence_day(date_list, date_starts, sentences[si - 1])
@@ -296,6 +301,19 @@ def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         for m in spans
         if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
     ]
+
+
+def _referenced(
+    view: str, triggers: Sequence[tuple[int, int, dict[str, Any]]], drafts: Sequence[Draft], s_start: int, ts: int
+) -> Draft | None:
+    """The dated event a sentence opens by naming back (``Tại diễn đàn, ...``, ``Kết thúc hội đàm, ...``)."""
+    for start, _end, spec in triggers:
+        if start >= min(ts, s_start + 40):
+            break
+        if start < s_start or not _BACKREF_RE.search(view[max(s_start, start - 30) : start]):
+            continue
+        return next((d for d in reversed(drafts) if d.kind == spec["kind"] and d.date is not None), None)
+    return None
 
 
 def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
