@@ -249,6 +249,9 @@ def test_every_date_word_is_safe_in_any_order(text: str) -> None:
     for reference in (None, REF, PartialDate(year=2020), PartialDate(year=2020, month=12)):
         for mention in find_dates(text, reference=reference):
             assert 0 <= mention.start < mention.end <= len(text)
+            first, last = mention.date, mention.date_end
+            if last is not None and first.year is not None and last.year is not None:
+                assert first.sort_key() <= last.sort_key()
 
 
 def test_a_day_takes_the_year_the_text_gives_it_elsewhere() -> None:
@@ -452,3 +455,9 @@ def test_the_year_before_that_is_not_last_year() -> None:
     text = "Năm 2015, hai bên ký hiệp định, sau vòng đàm phán tháng 5 năm trước đó."
     spans = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
     assert "tháng 5 năm trước" not in spans
+
+
+def test_a_range_never_ends_before_it_starts() -> None:
+    text = "Hiệp định ký ngày 4/4/2025 tới 11-12.2016 mới công bố."
+    for mention in find_dates(text, reference=REF):
+        assert mention.date_end is None

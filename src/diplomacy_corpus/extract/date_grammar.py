@@ -69,7 +69,7 @@ _NUMERIC = re.compile(
             # 28/6-1/7, 24/6/1967-24/6/2017, 26-6 đến 1-7
             rf"(?P<xr>(?P<xr_d1>{_D})(?P<xr_s>[/.-])(?P<xr_m1>{_D})(?:(?P=xr_s)(?P<xr_y1>{_Y}))?"
             rf"(?:\s*(?P<xr_dash>[-–—])\s*|\s+(?:đến|tới)\s+)(?:ngày\s+)?"
-            rf"(?P<xr_d2>{_D})[/.-](?P<xr_m2>{_D})(?:[/.-](?P<xr_y2>{_Y}))?{_A})",
+            rf"(?P<xr_d2>{_D})(?P<xr_s2>[/.-])(?P<xr_m2>{_D})(?:(?P=xr_s2)(?P<xr_y2>{_Y}))?{_A})",
             # 20 - 22/11, 11-15/5/2017, 20 và 21 tháng 11 năm 2020
             rf"(?P<dr>(?P<dr_d1>{_D})(?:\s*[-–—]\s*|\s+(?:đến|tới|và)\s+)(?:ngày\s+)?(?P<dr_d2>{_D})"
             rf"(?:[/.](?P<dr_m>{_D})(?:[/.](?P<dr_y>{_Y}))?"
@@ -249,6 +249,8 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
         last = _make(y2, m2, d2) if m2 is not None else None
         if first is None or (m2 is not None and last is None):
             return None
+        if last is not None and first.year is not None and last.year is not None and first.sort_key() > last.sort_key():
+            return None  # '4/4/2025 tới 11-12.2016' is no range
         return DateMention(start=start, end=end, date=first, date_end=last, precision="day")
     if kind == "yr":
         year_word = _YEAR_BEFORE.search(before, max(0, len(before) - 20))
