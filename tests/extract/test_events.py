@@ -335,3 +335,17 @@ def test_a_sentence_naming_back_the_forum_takes_its_day() -> None:
     )
     agreements = [e for e in events if e.kind == "agreement"]
     assert agreements and all(str(e.date) == "--06-06" for e in agreements)
+
+
+def test_an_organization_in_a_later_clause_is_not_met() -> None:
+    events, names = _events(
+        "Cuộc gặp không chính thức được tiến hành ngay sau khi Triều Tiên chỉ trích vụ thử tên lửa từ phía Mỹ và "
+        "nói Liên Hợp Quốc cố tình cho qua hành động của Washington. Hồi năm 2016, các quan chức Triều Tiên cũng đã có cuộc gặp không chính thức với các chuyên gia."
+    )
+    assert all("Liên Hợp Quốc" not in {names.get(p, p) for p in e.participants} for e in events)
+
+
+def test_an_organization_received_is_met() -> None:
+    events, names = _events("Chiều 26/6, Chủ tịch nước Lê Văn Bình đã tiếp Hội Hữu nghị Ba Lan - Việt Nam tại Hà Nội.")
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and any("Hội Hữu nghị" in names.get(p, p) for p in meetings[0].participants)

@@ -246,7 +246,8 @@ def find_events(
             if len(others) < 2 and kind == "agreement":
                 others = dedupe(others + [m[2] for m in cmentions if s_start <= m[0] < s_end])
         if kind in ("meeting", "conference", "talks") and len(persons) < 2:
-            others = dedupe(others + [m[2] for m in omentions if c_start <= m[0] < c_end and m[0] > ts])
+            met_orgs = [m for m in omentions if c_start <= m[0] < c_end and m[0] > ts and _object_of(view, te, m[0])]
+            others = dedupe(others + [m[2] for m in met_orgs])
         if date is None and inherited is not None:
             date = inherited
         for group in pairs or [persons]:
@@ -301,6 +302,15 @@ def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         for m in spans
         if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
     ]
+
+
+# What ends the object of a meeting verb: a comma, or a new clause ("sau khi", "và nói").
+_OBJECT_END_RE = re.compile(r"[,;]|\b(?:sau khi|trước khi|khi|trong khi|nói|cho rằng|cho biết|chỉ trích)\b")
+
+
+def _object_of(view: str, te: int, pos: int) -> bool:
+    """Whether an organization at ``pos`` is what the meeting verb ending at ``te`` met."""
+    return pos - te <= 80 and not _OBJECT_END_RE.search(view, te, pos)
 
 
 def _referenced(
