@@ -340,7 +340,8 @@ def test_a_sentence_naming_back_the_forum_takes_its_day() -> None:
 def test_an_organization_in_a_later_clause_is_not_met() -> None:
     events, names = _events(
         "Cuộc gặp không chính thức được tiến hành ngay sau khi Triều Tiên chỉ trích vụ thử tên lửa từ phía Mỹ và "
-        "nói Liên Hợp Quốc cố tình cho qua hành động của Washington. Hồi năm 2016, các quan chức Triều Tiên cũng đã có cuộc gặp không chính thức với các chuyên gia."
+        "nói Liên Hợp Quốc cố tình cho qua hành động của Washington. "
+        "Hồi năm 2016, các quan chức Triều Tiên cũng đã có cuộc gặp không chính thức với các chuyên gia."
     )
     assert all("Liên Hợp Quốc" not in {names.get(p, p) for p in e.participants} for e in events)
 
