@@ -350,3 +350,10 @@ def test_an_organization_received_is_met() -> None:
     events, names = _events("Chiều 26/6, Chủ tịch nước Lê Văn Bình đã tiếp Hội Hữu nghị Ba Lan - Việt Nam tại Hà Nội.")
     meetings = [e for e in events if e.kind == "meeting"]
     assert meetings and any("Hội Hữu nghị" in names.get(p, p) for p in meetings[0].participants)
+
+
+def test_carrying_out_agreements_signed_before_is_no_signing() -> None:
+    assert "agreement" not in _kinds(
+        "Sáng 12/7, các Đại sứ Việt Nam ở nước ngoài khẳng định sẽ thúc đẩy việc triển khai thực hiện các thỏa "
+        "thuận, hiệp định hợp tác giữa Việt Nam và Ba Lan đã ký kết."
+    )

@@ -60,6 +60,10 @@ _SITE_RE = re.compile(
 # Businesses as the signatories: "Doanh nghiệp hai nước ký ...", "Tập đoàn A và Tập đoàn B đã ký ...".
 _CORPORATE_RE = re.compile(r"\s*(?:Các\s+|Nhiều\s+|Hai\s+)?(?:[Dd]oanh nghiệp|Tập đoàn|Công ty|Ngân hàng)\b[^,;]*$")
 
+_CARRY_OUT_RE = re.compile(
+    r"\b(?:triển khai|thực hiện|thực thi|tuân thủ)\s+(?:\w+\s+){0,3}?(?:các|những)\s[^.;:]*?\b(?:đã|được)\s*$"
+)
+
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
 _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
@@ -157,6 +161,8 @@ def find_events(
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
         if kind == "agreement" and _CORPORATE_RE.match(view, c_start, ts):
             continue  # "Doanh nghiệp hai nước ký kết ...": a business deal, not one of states
+        if kind == "agreement" and _CARRY_OUT_RE.search(view[max(c_start, ts - 80) : ts]):
+            continue  # "triển khai các thỏa thuận đã ký kết": agreements signed before, not a signing
         before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
