@@ -357,3 +357,21 @@ def test_carrying_out_agreements_signed_before_is_no_signing() -> None:
         "Sáng 12/7, các Đại sứ Việt Nam ở nước ngoài khẳng định sẽ thúc đẩy việc triển khai thực hiện các thỏa "
         "thuận, hiệp định hợp tác giữa Việt Nam và Ba Lan đã ký kết."
     )
+
+
+def test_the_days_of_one_visit_are_one_visit() -> None:
+    events, _ = _events(
+        "Chiều 26/6, Chủ tịch nước Lê Văn Bình đã tới thủ đô Warszawa, bắt đầu chuyến thăm chính thức Ba Lan.\n"
+        "Sáng 27/6, lễ đón chính thức Chủ tịch nước Lê Văn Bình thăm chính thức Cộng hòa Ba Lan được tổ chức "
+        "trọng thể tại Phủ Tổng thống."
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert len(visits) == 1 and str(visits[0].date) == "--06-26"
+
+
+def test_visits_to_two_countries_stay_two() -> None:
+    events, _ = _events(
+        "Ngày 5/6, Thủ tướng Nguyễn Văn An bắt đầu chuyến thăm chính thức Nhật Bản. "
+        "Ngày 8/6, Thủ tướng Nguyễn Văn An bắt đầu chuyến thăm chính thức Hàn Quốc."
+    )
+    assert len([e for e in events if e.kind == "visit"]) == 2

@@ -136,7 +136,9 @@ def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
 def add_draft(drafts: list[Draft], new: Draft) -> None:
     """Merge ``new`` into the latest compatible draft, or append it (if it has participants)."""
     for d in reversed(drafts):
-        if d.kind != new.kind or not _dates_compatible(d.date, new.date):
+        if d.kind != new.kind:
+            continue
+        if not _dates_compatible(d.date, new.date) and not (new.kind == "visit" and _same_trip(d, new)):
             continue
         a, b = set(d.persons), set(new.persons)
         if new.kind == "conference" and new.backref:
@@ -176,6 +178,20 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
     if new.kind == "conference" and not new.persons and new.date is None:
         return  # "tại các diễn đàn quốc tế": no one named, no date
     drafts.append(new)
+
+
+def _same_trip(a: Draft, b: Draft) -> bool:
+    """Two days of one visit: the same visitor and place, days of one month at most a week apart."""
+    if not set(a.persons) & set(b.persons) or a.date is None or b.date is None:
+        return False
+    if a.location and b.location and a.location not in b.location and b.location not in a.location:
+        return False  # "Belarus" and "Cộng hòa Belarus" are one place
+    x, y = a.date, b.date
+    if x.day is None or y.day is None or x.month != y.month:
+        return False
+    if x.year is not None and y.year is not None and x.year != y.year:
+        return False
+    return abs(x.day - y.day) <= 7
 
 
 def _precision(d: PartialDate) -> int:

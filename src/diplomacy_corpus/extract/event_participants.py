@@ -177,7 +177,8 @@ def location(an: Analysis, kind: str, ts: int, te: int, c_start: int, c_end: int
                 return an.text[s:e]
         m2 = re.match(r"(?:Thủ đô |thủ đô |thành phố )?[A-ZĐÀ-Ỹ][\w.’']*(?: [A-ZĐÀ-Ỹ][\w.’']*){0,3}", view[j:c_end])
         if m2 and m2.group(0) not in ("Đoàn",):
-            return an.text[j : j + m2.end()]
+            # "Cộng hòa Belarus": lowercase syllables inside a name keep it whole
+            return an.text[j : max(j + m2.end(), _capitalised_phrase_end(view, j, c_end))]
     best = None
     for m in _LOCATION_RE.finditer(view, c_start, c_end):
         if best is None or abs(m.start() - ts) < abs(best.start() - ts):
