@@ -375,3 +375,12 @@ def test_visits_to_two_countries_stay_two() -> None:
         "Ngày 8/6, Thủ tướng Nguyễn Văn An bắt đầu chuyến thăm chính thức Hàn Quốc."
     )
     assert len([e for e in events if e.kind == "visit"]) == 2
+
+
+def test_the_same_moment_in_home_time_is_no_date_of_its_own() -> None:
+    events, _ = _events(
+        "Theo phóng viên TTXVN, tối 9/7 (theo giờ địa phương), tức rạng sáng 10/7 theo giờ Hà Nội, tại La Hay, "
+        "Thủ tướng Nguyễn Văn An đã dự lễ kỷ niệm 45 năm quan hệ ngoại giao Việt Nam - Hà Lan."
+    )
+    ceremonies = [e for e in events if e.kind == "ceremony"]
+    assert ceremonies and str(ceremonies[0].date) == "--07-09"

@@ -69,8 +69,14 @@ def sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[in
 
 
 def _alternate(view: str, dates: Sequence[Any], i: int) -> bool:
-    """Whether date ``i`` restates the one before it in brackets (``31/5 (1/6 giờ Hà Nội)``)."""
-    return i >= 1 and dates[i - 1].end >= dates[i].start - 25 and "(" in view[dates[i - 1].end : dates[i].start]
+    """Whether date ``i`` restates the one before it (``31/5 (1/6 giờ Hà Nội)``, ``9/7, tức rạng sáng 10/7``)."""
+    if i < 1:
+        return False
+    between = view[dates[i - 1].end : dates[i].start]
+    if len(between) <= 25 and "(" in between:
+        return True
+    # "tối 9/7 (theo giờ địa phương), tức rạng sáng 10/7 theo giờ Hà Nội"
+    return len(between) <= 50 and re.search(r"\btức(?: là)?\s+(?:\w+\s+){0,3}$", between) is not None
 
 
 def last_day_before(view: str, dates: Sequence[Any], starts: Sequence[int], pos: int) -> Any:
