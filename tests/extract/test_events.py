@@ -384,3 +384,10 @@ def test_the_same_moment_in_home_time_is_no_date_of_its_own() -> None:
     )
     ceremonies = [e for e in events if e.kind == "ceremony"]
     assert ceremonies and str(ceremonies[0].date) == "--07-09"
+
+
+def test_agreeing_to_sign_later_is_no_signing() -> None:
+    assert "agreement" not in _kinds(
+        "Hai Chủ tịch Quốc hội Việt Nam và Ba Lan nhất trí tiếp tục rà soát, cập nhật hoặc ký mới các văn kiện "
+        "hợp tác nhằm hoàn thiện khung pháp lý cho quan hệ song phương."
+    )

@@ -64,6 +64,11 @@ _CARRY_OUT_RE = re.compile(
     r"\b(?:triển khai|thực hiện|thực thi|tuân thủ)\s+(?:\w+\s+){0,3}?(?:các|những)\s[^.;:]*?\b(?:đã|được)\s*$"
 )
 
+# Agreeing to do something that includes signing: "nhất trí tiếp tục ... hoặc ký mới ...".
+_AGREED_TO_RE = re.compile(
+    r"\b(?:nhất trí|đồng ý|cam kết|thống nhất)\s+(?:tiếp tục|sẽ|sớm|xúc tiến|thúc đẩy)\b|\bhoặc\s*$"
+)
+
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
 _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
@@ -163,6 +168,8 @@ def find_events(
             continue  # "Doanh nghiệp hai nước ký kết ...": a business deal, not one of states
         if kind == "agreement" and _CARRY_OUT_RE.search(view[max(c_start, ts - 80) : ts]):
             continue  # "triển khai các thỏa thuận đã ký kết": agreements signed before, not a signing
+        if kind == "agreement" and _AGREED_TO_RE.search(view[max(s_start, ts - 80) : ts].rsplit(";", 1)[-1]):
+            continue  # "nhất trí tiếp tục rà soát, cập nhật hoặc ký mới các văn kiện": a plan
         before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
