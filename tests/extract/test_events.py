@@ -391,3 +391,25 @@ def test_agreeing_to_sign_later_is_no_signing() -> None:
         "Hai Chủ tịch Quốc hội Việt Nam và Ba Lan nhất trí tiếp tục rà soát, cập nhật hoặc ký mới các văn kiện "
         "hợp tác nhằm hoàn thiện khung pháp lý cho quan hệ song phương."
     )
+
+
+def test_a_list_of_dated_treaties_gives_one_signing_each() -> None:
+    events, names = _events(
+        "Andrei Kowalski là Bộ trưởng Ngoại giao Ba Lan trong 20 năm.\n"
+        "Trong số những thành tựu của ông là việc ký kết Hiệp ước Cấm thử nghiệm từng phần trong năm 1963, "
+        "Hiệp ước không phổ biến vũ khí hạt nhân vào năm 1968, và Hiệp định về ngăn ngừa chiến tranh hạt nhân "
+        "vào năm 1973."
+    )
+    signings = [e for e in events if e.kind == "agreement"]
+    assert sorted(str(e.date) for e in signings) == ["1963", "1968", "1973"]
+    assert all({names.get(p, p) for p in e.participants} == {"Andrei Kowalski"} for e in signings)
+
+
+def test_he_signed_takes_the_person_just_named() -> None:
+    events, names = _events(
+        "Jan Nowak là Bộ trưởng Bộ Ngoại giao Ba Lan vào năm 1991, thay thế Piotr Zielinski.\n"
+        "Ông đã tham gia ký kết Hiệp ước Ba Lan - Mỹ về hợp tác khoa học vào tháng 7/1991."
+    )
+    signings = [e for e in events if e.kind == "agreement"]
+    assert len(signings) == 1 and str(signings[0].date) == "1991-07"
+    assert "Jan Nowak" in {names.get(p, p) for p in signings[0].participants}

@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
@@ -68,6 +70,8 @@ _CARRY_OUT_RE = re.compile(
 _AGREED_TO_RE = re.compile(
     r"\b(?:nhất trí|đồng ý|cam kết|thống nhất)\s+(?:tiếp tục|sẽ|sớm|xúc tiến|thúc đẩy)\b|\bhoặc\s*$"
 )
+
+_HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
@@ -252,6 +256,13 @@ def find_events(
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
         others: list[str] = []
+        if kind == "agreement" and not persons and _HE_RE.search(view, s_start, ts):
+            # "Ông đã tham gia ký kết Hiệp ước ...": the person named just before
+            for k in range(si - 1, max(-1, si - 3), -1):
+                subj = next((m for m in pmentions if sentences[k][0] <= m[0] < sentences[k][1]), None)
+                if subj is not None:
+                    persons = [subj[2]]  # the subject of the nearest sentence naming someone
+                    break
         if kind in STATE_KINDS:
             others = dedupe([m[2] for m in cmentions if c_start <= m[0] < c_end])
             if len(others) < 2 and (_PAIR_WORDS_RE.search(view, c_start, c_end) or kind != "agreement"):
@@ -278,6 +289,10 @@ def find_events(
                 backref=kind == "conference" and date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
             )
             add_draft(drafts, draft)
+        if kind == "agreement" and date is not None and not pairs and date is not inherited:
+            # "ký kết Hiệp ước A năm 1963, Hiệp ước B năm 1968, ...": one signing per dated document
+            for extra in _listed_dates(view, date_list, date_starts, date, s_end, nouns):
+                add_draft(drafts, attrs.evolve(draft, date=extra.date, date_end=extra.date_end, location=None))
     drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
     fill_years(drafts, date_list)
@@ -324,6 +339,27 @@ _OBJECT_END_RE = re.compile(r"[,;]|\b(?:sau khi|trước khi|khi|trong khi|nói|
 def _object_of(view: str, te: int, pos: int) -> bool:
     """Whether an organization at ``pos`` is what the meeting verb ending at ``te`` met."""
     return pos - te <= 80 and not _OBJECT_END_RE.search(view, te, pos)
+
+
+def _listed_dates(
+    view: str, dates: Sequence[Any], starts: Sequence[int], first: Any, s_end: int, nouns: Sequence[str]
+) -> list[Any]:
+    """The dates after ``first`` in a list of documents, each date after a document of its own."""
+    out = []
+    prev_end = first.end
+    i = bisect.bisect_left(starts, first.end)
+    while i < len(dates) and dates[i].start < s_end:
+        d = dates[i]
+        i += 1
+        segment = view[prev_end : d.start]
+        if "," not in segment or d.relative or is_term(view, d):
+            break
+        last_item = segment.rsplit(",", 1)[-1]
+        if not any(n in last_item for n in nouns):
+            break
+        out.append(d)
+        prev_end = d.end
+    return out
 
 
 def _referenced(
