@@ -14,7 +14,7 @@ from typing import Any
 
 from .event_merge import Draft
 
-__all__ = ["fill_years", "is_term", "last_day_before", "nearest_date", "sentence_day"]
+__all__ = ["fill_years", "is_term", "last_day_before", "listed_dates", "nearest_date", "sentence_day"]
 
 # A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020".
 _TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa)\s+$")
@@ -107,3 +107,24 @@ def fill_years(drafts: Sequence[Draft], dates: Sequence[Any]) -> None:
                 d.date = d.date.with_year(year)
                 if d.date_end is not None and d.date_end.year is None:
                     d.date_end = d.date_end.with_year(year)
+
+
+def listed_dates(
+    view: str, dates: Sequence[Any], starts: Sequence[int], first: Any, s_end: int, nouns: Sequence[str]
+) -> list[Any]:
+    """The dates after ``first`` in a list of documents, each date after a document of its own."""
+    out = []
+    prev_end = first.end
+    i = bisect.bisect_left(starts, first.end)
+    while i < len(dates) and dates[i].start < s_end:
+        d = dates[i]
+        i += 1
+        segment = view[prev_end : d.start]
+        if "," not in segment or d.relative or is_term(view, d):
+            break
+        last_item = segment.rsplit(",", 1)[-1]
+        if not any(n in last_item for n in nouns):
+            break
+        out.append(d)
+        prev_end = d.end
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 from .analysis import Analysis
 from .names import is_cap
 
-__all__ = ["STATE_KINDS", "has_word", "trigger_ok", "words_before"]
+__all__ = ["STATE_KINDS", "has_word", "signing_told", "trigger_ok", "words_before"]
 
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
@@ -23,6 +23,18 @@ _ANNIVERSARY_RE = re.compile(
 )
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
+
+# Businesses as the signatories: "Doanh nghiệp hai nước ký ...", "Tập đoàn A và Tập đoàn B đã ký ...".
+_CORPORATE_RE = re.compile(r"\s*(?:Các\s+|Nhiều\s+|Hai\s+)?(?:[Dd]oanh nghiệp|Tập đoàn|Công ty|Ngân hàng)\b[^,;]*$")
+
+_CARRY_OUT_RE = re.compile(
+    r"\b(?:triển khai|thực hiện|thực thi|tuân thủ)\s+(?:\w+\s+){0,3}?(?:các|những)\s[^.;:]*?\b(?:đã|được)\s*$"
+)
+
+# Agreeing to do something that includes signing: "nhất trí tiếp tục ... hoặc ký mới ...".
+_AGREED_TO_RE = re.compile(
+    r"\b(?:nhất trí|đồng ý|cam kết|thống nhất)\s+(?:tiếp tục|sẽ|sớm|xúc tiến|thúc đẩy)\b|\bhoặc\s*$"
+)
 
 STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
 
@@ -88,3 +100,17 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
         if has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
             return False
     return True
+
+
+def signing_told(view: str, s_start: int, c_start: int, ts: int) -> bool:
+    """Whether a signing verb at ``ts`` tells a signing of states.
+
+    Not: a business deal (``Doanh nghiệp hai nước ký kết ...``), agreements signed before
+    and carried out now (``triển khai các thỏa thuận ... đã ký kết``), or a plan
+    (``nhất trí tiếp tục rà soát, cập nhật hoặc ký mới các văn kiện``).
+    """
+    if _CORPORATE_RE.match(view, c_start, ts):
+        return False
+    if _CARRY_OUT_RE.search(view[max(c_start, ts - 80) : ts]):
+        return False
+    return not _AGREED_TO_RE.search(view[max(s_start, ts - 80) : ts].rsplit(";", 1)[-1])

@@ -21,6 +21,7 @@ __all__ = [
     "delegation_heads",
     "inside_title",
     "location",
+    "object_of",
     "pair_countries",
     "pair_short",
     "title_only",
@@ -225,3 +226,12 @@ def visit_level(view: str, te: int, levels: Sequence[str]) -> str | None:
         if rest.startswith(lv):
             return lv
     return None
+
+
+# What ends the object of a meeting verb: a comma, or a new clause ("sau khi", "và nói").
+_OBJECT_END_RE = re.compile(r"[,;]|\b(?:sau khi|trước khi|khi|trong khi|nói|cho rằng|cho biết|chỉ trích)\b")
+
+
+def object_of(view: str, te: int, pos: int) -> bool:
+    """Whether an organization at ``pos`` is what the meeting verb ending at ``te`` met."""
+    return pos - te <= 80 and not _OBJECT_END_RE.search(view, te, pos)

@@ -21,13 +21,14 @@ import attrs
 from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
-from .event_dates import fill_years, is_term, last_day_before, nearest_date, sentence_day
-from .event_gates import STATE_KINDS, has_word, trigger_ok, words_before
+from .event_dates import fill_years, is_term, last_day_before, listed_dates, nearest_date, sentence_day
+from .event_gates import STATE_KINDS, has_word, signing_told, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
     inside_title,
     location,
+    object_of,
     pair_countries,
     pair_short,
     title_only,
@@ -57,18 +58,6 @@ _SITE_RE = re.compile(
     r"\s+(?:(?:đến|tới)\s+)?(?:Đại sứ quán|Khu|Lăng|Bảo tàng|Nhà máy|Trường|Đại học|Công ty|Tập đoàn|"
     r"Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|"
     r"các|một số)\b"
-)
-
-# Businesses as the signatories: "Doanh nghiệp hai nước ký ...", "Tập đoàn A và Tập đoàn B đã ký ...".
-_CORPORATE_RE = re.compile(r"\s*(?:Các\s+|Nhiều\s+|Hai\s+)?(?:[Dd]oanh nghiệp|Tập đoàn|Công ty|Ngân hàng)\b[^,;]*$")
-
-_CARRY_OUT_RE = re.compile(
-    r"\b(?:triển khai|thực hiện|thực thi|tuân thủ)\s+(?:\w+\s+){0,3}?(?:các|những)\s[^.;:]*?\b(?:đã|được)\s*$"
-)
-
-# Agreeing to do something that includes signing: "nhất trí tiếp tục ... hoặc ký mới ...".
-_AGREED_TO_RE = re.compile(
-    r"\b(?:nhất trí|đồng ý|cam kết|thống nhất)\s+(?:tiếp tục|sẽ|sớm|xúc tiến|thúc đẩy)\b|\bhoặc\s*$"
 )
 
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
@@ -168,12 +157,8 @@ def find_events(
         kind = spec["kind"]
         if kind == "visit" and _SITE_RE.match(view, te):
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
-        if kind == "agreement" and _CORPORATE_RE.match(view, c_start, ts):
-            continue  # "Doanh nghiệp hai nước ký kết ...": a business deal, not one of states
-        if kind == "agreement" and _CARRY_OUT_RE.search(view[max(c_start, ts - 80) : ts]):
-            continue  # "triển khai các thỏa thuận đã ký kết": agreements signed before, not a signing
-        if kind == "agreement" and _AGREED_TO_RE.search(view[max(s_start, ts - 80) : ts].rsplit(";", 1)[-1]):
-            continue  # "nhất trí tiếp tục rà soát, cập nhật hoặc ký mới các văn kiện": a plan
+        if kind == "agreement" and not signing_told(view, s_start, c_start, ts):
+            continue
         before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
@@ -270,7 +255,7 @@ def find_events(
             if len(others) < 2 and kind == "agreement":
                 others = dedupe(others + [m[2] for m in cmentions if s_start <= m[0] < s_end])
         if kind in ("meeting", "conference", "talks") and len(persons) < 2:
-            met_orgs = [m for m in omentions if c_start <= m[0] < c_end and m[0] > ts and _object_of(view, te, m[0])]
+            met_orgs = [m for m in omentions if c_start <= m[0] < c_end and m[0] > ts and object_of(view, te, m[0])]
             others = dedupe(others + [m[2] for m in met_orgs])
         if date is None and inherited is not None:
             date = inherited
@@ -291,7 +276,7 @@ def find_events(
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
             # "ký kết Hiệp ước A năm 1963, Hiệp ước B năm 1968, ...": one signing per dated document
-            for extra in _listed_dates(view, date_list, date_starts, date, s_end, nouns):
+            for extra in listed_dates(view, date_list, date_starts, date, s_end, nouns):
                 add_draft(drafts, attrs.evolve(draft, date=extra.date, date_end=extra.date_end, location=None))
     drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
@@ -330,36 +315,6 @@ def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         for m in spans
         if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
     ]
-
-
-# What ends the object of a meeting verb: a comma, or a new clause ("sau khi", "và nói").
-_OBJECT_END_RE = re.compile(r"[,;]|\b(?:sau khi|trước khi|khi|trong khi|nói|cho rằng|cho biết|chỉ trích)\b")
-
-
-def _object_of(view: str, te: int, pos: int) -> bool:
-    """Whether an organization at ``pos`` is what the meeting verb ending at ``te`` met."""
-    return pos - te <= 80 and not _OBJECT_END_RE.search(view, te, pos)
-
-
-def _listed_dates(
-    view: str, dates: Sequence[Any], starts: Sequence[int], first: Any, s_end: int, nouns: Sequence[str]
-) -> list[Any]:
-    """The dates after ``first`` in a list of documents, each date after a document of its own."""
-    out = []
-    prev_end = first.end
-    i = bisect.bisect_left(starts, first.end)
-    while i < len(dates) and dates[i].start < s_end:
-        d = dates[i]
-        i += 1
-        segment = view[prev_end : d.start]
-        if "," not in segment or d.relative or is_term(view, d):
-            break
-        last_item = segment.rsplit(",", 1)[-1]
-        if not any(n in last_item for n in nouns):
-            break
-        out.append(d)
-        prev_end = d.end
-    return out
 
 
 def _referenced(
