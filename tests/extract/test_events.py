@@ -413,3 +413,13 @@ def test_he_signed_takes_the_person_just_named() -> None:
     signings = [e for e in events if e.kind == "agreement"]
     assert len(signings) == 1 and str(signings[0].date) == "1991-07"
     assert "Jan Nowak" in {names.get(p, p) for p in signings[0].participants}
+
+
+def test_talks_and_meetings_between_two_leaders_told_by_a_third_are_theirs() -> None:
+    events, names = _events(
+        "Chiều 13/5, Bí thư Tỉnh ủy Lý Văn Hải bày tỏ phấn khởi về kết quả tốt đẹp của các cuộc hội đàm, hội "
+        "kiến giữa Chủ tịch nước Lê Văn Bình với Chủ tịch Trung Quốc Tập Cận Bình."
+    )
+    two_party = [e for e in events if e.kind in ("talks", "meeting")]
+    assert len(two_party) == 1 and two_party[0].kind == "talks"
+    assert {names[p] for p in two_party[0].participants} == {"Lê Văn Bình", "Tập Cận Bình"}

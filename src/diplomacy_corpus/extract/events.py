@@ -47,7 +47,7 @@ _ANAPHORA_RE = re.compile(
     r"\b(?:[Hh]ai bên|[Hh]ai nhà lãnh đạo|[Hh]ai lãnh đạo|[Hh]ai Chủ tịch|[Hh]ai Thủ tướng|[Hh]ai Bộ trưởng)\b"
 )
 
-_BETWEEN_RE = re.compile(r"\s+(?:\w+\s+){0,3}?giữa\s")
+_BETWEEN_RE = re.compile(r",?\s+(?:\w+,?\s+){0,3}?giữa\s")
 
 _COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
 
@@ -59,6 +59,8 @@ _SITE_RE = re.compile(
     r"Khu công nghiệp|Nhà tưởng niệm|Đền|Chùa|Làng|Tượng đài|Di tích|khu|nhà máy|trường|cơ sở|trụ sở|"
     r"các|một số)\b"
 )
+
+_COMPOUND_RE = re.compile(r"\b(?:hội đàm|hội kiến|gặp gỡ|tiếp xúc)(?:,| và)\s+$")
 
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
@@ -159,6 +161,8 @@ def find_events(
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
         if kind == "agreement" and not signing_told(view, s_start, c_start, ts):
             continue
+        if kind in TWO_PARTY and _COMPOUND_RE.search(view, max(0, ts - 30), ts):
+            continue  # "các cuộc hội đàm, hội kiến giữa ...": one occasion told by two words
         before = words_before(view, ts, c_start)
         date = nearest_date(view, date_list, date_starts, valid_starts, ts, te, c_start, c_end)
         if date is None and kind in _INHERIT:
@@ -205,13 +209,19 @@ def find_events(
         subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
         pairs: list[list[str]] = []
         between = _BETWEEN_RE.match(view, te)
+        named_between = False
         if between and kind in TWO_PARTY | {"conference", "dialogue", "agreement"}:
-            named = dedupe([m[2] for m in in_clause if m[0] >= between.end() - 1])
+            stop = view.find(";", between.end(), s_end)
+            stop = min(s_end if stop < 0 else stop, between.end() + 200)
+            named = dedupe([m[2] for m in pmentions if between.end() - 1 <= m[0] < stop])
             if len(named) >= 2:
                 persons = named
                 subject = []
+                named_between = kind in TWO_PARTY
         if kind == "visit":
             persons = visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
+        elif named_between:
+            pass  # "các cuộc hội đàm, hội kiến giữa X với Y": X and Y, whoever tells it
         elif kind in TWO_PARTY and len(persons) < 2:
             if subject and persons:
                 pass
