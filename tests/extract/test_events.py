@@ -423,3 +423,10 @@ def test_talks_and_meetings_between_two_leaders_told_by_a_third_are_theirs() -> 
     two_party = [e for e in events if e.kind in ("talks", "meeting")]
     assert len(two_party) == 1 and two_party[0].kind == "talks"
     assert {names[p] for p in two_party[0].participants} == {"Lê Văn Bình", "Tập Cận Bình"}
+
+
+def test_calls_with_unnamed_leaders_are_no_event() -> None:
+    assert "phone_call" not in _kinds(
+        "Từ khi nhậm chức vào tháng 11/2016, Tổng thống Mỹ Donald Trump đã điện đàm với một số nhà lãnh đạo "
+        "trên thế giới nhưng đến nay ông mới có cuộc trao đổi đầu tiên với Chủ tịch Trung Quốc Tập Cận Bình."
+    )

@@ -62,6 +62,10 @@ _SITE_RE = re.compile(
 
 _COMPOUND_RE = re.compile(r"\b(?:hội đàm|hội kiến|gặp gỡ|tiếp xúc)(?:,| và)\s+$")
 
+_UNNAMED_MANY_RE = re.compile(
+    r"\s+(?:trực tuyến\s+)?với\s+(?:một số|nhiều|các|những|hàng loạt)\s+(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|nước|quốc gia)\b"
+)
+
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
@@ -161,6 +165,8 @@ def find_events(
             continue  # a site within a visit: "thăm Khu di tích ...", "thăm Nhà máy ..."
         if kind == "agreement" and not signing_told(view, s_start, c_start, ts):
             continue
+        if kind in TWO_PARTY and _UNNAMED_MANY_RE.match(view, te):
+            continue  # "đã điện đàm với một số nhà lãnh đạo trên thế giới": no one named, no occasion
         if kind in TWO_PARTY and _COMPOUND_RE.search(view, max(0, ts - 30), ts):
             continue  # "các cuộc hội đàm, hội kiến giữa ...": one occasion told by two words
         before = words_before(view, ts, c_start)
