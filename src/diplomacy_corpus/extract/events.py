@@ -63,7 +63,8 @@ _SITE_RE = re.compile(
 _COMPOUND_RE = re.compile(r"\b(?:hội đàm|hội kiến|gặp gỡ|tiếp xúc)(?:,| và)\s+$")
 
 _UNNAMED_MANY_RE = re.compile(
-    r"\s+(?:trực tuyến\s+)?với\s+(?:một số|nhiều|các|những|hàng loạt)\s+(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|nước|quốc gia)\b"
+    r"\s+(?:trực tuyến\s+)?với\s+(?:một số|nhiều|các|những|hàng loạt)\s+"
+    r"(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|nước|quốc gia)\b"
 )
 
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
