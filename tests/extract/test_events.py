@@ -430,3 +430,12 @@ def test_calls_with_unnamed_leaders_are_no_event() -> None:
         "Từ khi nhậm chức vào tháng 11/2016, Tổng thống Mỹ Donald Trump đã điện đàm với một số nhà lãnh đạo "
         "trên thế giới nhưng đến nay ông mới có cuộc trao đổi đầu tiên với Chủ tịch Trung Quốc Tập Cận Bình."
     )
+
+
+def test_a_year_inside_a_quoted_title_is_no_date_of_the_event() -> None:
+    events, _ = _events(
+        "Sáng 19/5, tại Hà Nội, Phòng Thương mại và Công nghiệp Việt Nam tổ chức Hội thảo mang tên “Viễn cảnh "
+        "Việt Nam và Ba Lan năm 2030” với sự tham dự của Đại sứ Ba Lan Jan Kowal."
+    )
+    conferences = [e for e in events if e.kind == "conference"]
+    assert conferences and str(conferences[0].date) == "--05-19"

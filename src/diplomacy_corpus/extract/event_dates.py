@@ -28,6 +28,12 @@ def is_term(view: str, d: Any) -> bool:
     return bool(_TERM_RE.search(view, max(0, d.start - 12), d.start) or _TERM_START_RE.match(view, d.start))
 
 
+def _quoted(view: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quoted title (``Hội thảo “Viễn cảnh ... năm 2017”``)."""
+    seg = view[lo:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
 def nearest_date(
     view: str, dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], ts: int, te: int, lo: int, hi: int
 ) -> Any:
@@ -46,7 +52,7 @@ def nearest_date(
             dist = d.start - te
         if between[1] > between[0]:
             continue
-        if is_term(view, d):
+        if is_term(view, d) or _quoted(view, lo, d.start):
             continue
         if _alternate(view, dates, i - 1):
             continue  # "31/5 (rạng sáng 1/6 giờ Hà Nội)": the alternate in brackets
