@@ -439,3 +439,12 @@ def test_a_year_inside_a_quoted_title_is_no_date_of_the_event() -> None:
     )
     conferences = [e for e in events if e.kind == "conference"]
     assert conferences and str(conferences[0].date) == "--05-19"
+
+
+def test_an_establishment_named_inside_another_act_does_not_take_its_day() -> None:
+    events, _ = _events(
+        "Ngày 23/6/1967, Chủ tịch Hồ Chí Minh đã gửi Quốc trưởng Norodom Sihanouk bức điện coi việc hai nước "
+        "Việt Nam và Campuchia thiết lập quan hệ ngoại giao là biểu hiện của tình hữu nghị. "
+        "Ngày 24/6/1967, Việt Nam và Campuchia chính thức thiết lập quan hệ ngoại giao."
+    )
+    assert [str(e.date) for e in events if e.kind == "normalization"] == ["1967-06-24"]

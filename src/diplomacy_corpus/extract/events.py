@@ -67,6 +67,8 @@ _UNNAMED_MANY_RE = re.compile(
     r"(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|nước|quốc gia)\b"
 )
 
+_NOMINAL_RE = re.compile(r"\bviệc\s+(?:[^\s,;]+\s+){0,8}$")
+
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
 _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
@@ -178,6 +180,8 @@ def find_events(
             date = _lead_date(date_list, date_starts, all_starts, s_start, s_end, ts)
             if date is not None and is_term(view, date):
                 date = None
+        if kind in STATE_KINDS and date is not None and date.end <= ts and _NOMINAL_RE.search(view, c_start, ts):
+            date = None  # "ngày 23/6, X gửi bức điện ... coi việc hai nước thiết lập quan hệ": the date is X's
         inherited = None
         if date is None and kind in _INHERIT:
             inherited = _referenced(view, valid, drafts, s_start, ts)
