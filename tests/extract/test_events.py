@@ -448,3 +448,13 @@ def test_an_establishment_named_inside_another_act_does_not_take_its_day() -> No
         "Ngày 24/6/1967, Việt Nam và Campuchia chính thức thiết lập quan hệ ngoại giao."
     )
     assert [str(e.date) for e in events if e.kind == "normalization"] == ["1967-06-24"]
+
+
+def test_a_round_table_is_a_conference_and_its_later_mentions_join_it() -> None:
+    events, names = _events(
+        "Chiều 13/5, tại Hà Nội, Chủ tịch nước Lê Văn Bình đã dự Tọa đàm hợp tác kinh tế Việt Nam - Ba Lan. "
+        "Tham dự Tọa đàm, phía Việt Nam có Phó Thủ tướng Trần Quốc Minh và Bộ trưởng Công Thương Đỗ Văn Hà."
+    )
+    conferences = [e for e in events if e.kind == "conference"]
+    assert len(conferences) == 1 and str(conferences[0].date) == "--05-13"
+    assert {"Lê Văn Bình", "Trần Quốc Minh"} <= {names.get(p, p) for p in conferences[0].participants}

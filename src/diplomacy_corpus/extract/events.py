@@ -182,6 +182,7 @@ def find_events(
                 date = None
         if kind in STATE_KINDS and date is not None and date.end <= ts and _NOMINAL_RE.search(view, c_start, ts):
             date = None  # "ngày 23/6, X gửi bức điện ... coi việc hai nước thiết lập quan hệ": the date is X's
+        own_date = date
         inherited = None
         if date is None and kind in _INHERIT:
             inherited = _referenced(view, valid, drafts, s_start, ts)
@@ -292,7 +293,7 @@ def find_events(
                 evidence=[(s_start, s_end)],
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
-                backref=kind == "conference" and date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
+                backref=kind == "conference" and own_date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
             )
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
