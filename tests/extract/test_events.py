@@ -458,3 +458,13 @@ def test_a_round_table_is_a_conference_and_its_later_mentions_join_it() -> None:
     conferences = [e for e in events if e.kind == "conference"]
     assert len(conferences) == 1 and str(conferences[0].date) == "--05-13"
     assert {"Lê Văn Bình", "Trần Quốc Minh"} <= {names.get(p, p) for p in conferences[0].participants}
+
+
+def test_working_with_the_board_of_an_organization_is_a_meeting() -> None:
+    events, names = _events(
+        "Chiều 7/2, tại Warszawa, Đại sứ Trần Văn Khải đã có buổi làm việc với ban lãnh đạo Liên đoàn Công nghiệp "
+        "Ba Lan do Chủ tịch Jan Kowal dẫn đầu."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and str(meetings[0].date) == "--02-07"
+    assert {"Trần Văn Khải", "Jan Kowal"} <= {names.get(p, p) for p in meetings[0].participants}

@@ -78,7 +78,8 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
             ok = bool(word) and (
                 is_cap(word)
                 or word[:1].isupper()
-                or word in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái")
+                or word
+                in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái", "đại", "ban")
             )
         if not ok:
             return False
