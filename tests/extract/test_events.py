@@ -468,3 +468,22 @@ def test_working_with_the_board_of_an_organization_is_a_meeting() -> None:
     meetings = [e for e in events if e.kind == "meeting"]
     assert meetings and str(meetings[0].date) == "--02-07"
     assert {"Trần Văn Khải", "Jan Kowal"} <= {names.get(p, p) for p in meetings[0].participants}
+
+
+def test_earlier_on_prefers_the_day_of_the_sentence_before_to_a_span() -> None:
+    events, _ = _events(
+        "Chiều 1/7, Chủ tịch nước Lê Văn Bình rời thành phố Kraków, kết thúc tốt đẹp chuyến thăm chính thức "
+        "Ba Lan từ ngày 28/6 - 1/7.\n"
+        "Trước đó, tại Kraków, Chủ tịch nước Lê Văn Bình đã gặp Thị trưởng Kraków Jan Kowal."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert meetings and str(meetings[0].date) == "--07-01"
+
+
+def test_one_visit_told_from_its_last_day_keeps_its_first() -> None:
+    events, _ = _events(
+        "Sáng 12/7, Thủ tướng Nguyễn Văn An đã về đến Hà Nội, kết thúc chuyến thăm chính thức Ba Lan.\n"
+        "Từ ngày 6/7, Thủ tướng Nguyễn Văn An bắt đầu chuyến thăm chính thức Ba Lan."
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert len(visits) == 1 and str(visits[0].date) == "--07-06"

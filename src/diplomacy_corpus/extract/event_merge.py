@@ -153,6 +153,8 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
             same = False
         if not same:
             continue
+        if new.kind == "visit" and d.date is not None and new.date is not None and _same_trip(d, new):
+            d.date = min(d.date, new.date, key=lambda x: x.day or 0)  # the trip began on its first day told
         d.persons = dedupe(d.persons + new.persons)
         d.others = dedupe(d.others + new.others)
         if d.date is None or (new.date is not None and _more_precise(new.date, d.date)):

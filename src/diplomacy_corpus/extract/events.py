@@ -188,8 +188,12 @@ def find_events(
             inherited = _referenced(view, valid, drafts, s_start, ts)
             if inherited is not None:
                 pass
-            elif _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) or _EARLIER_RE.match(view, s_start):
+            elif _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
                 inherited = last_day_before(view, date_list, date_starts, s_start)
+            elif _EARLIER_RE.match(view, s_start):
+                inherited = (si > 0 and sentence_day(date_list, date_starts, sentences[si - 1])) or last_day_before(
+                    view, date_list, date_starts, s_start
+                )
             elif si > 0:
                 inherited = sentence_day(date_list, date_starts, sentences[si - 1])
             if inherited is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
@@ -348,6 +352,8 @@ def _referenced(
             break
         if start < s_start or not _BACKREF_RE.search(view[max(s_start, start - 30) : start]):
             continue
+        if spec["kind"] == "visit":
+            return None  # "Trong khuôn khổ chuyến thăm, ...": a visit lasts days, its first is no guide
         return next((d for d in reversed(drafts) if d.kind == spec["kind"] and d.date is not None), None)
     return None
 
