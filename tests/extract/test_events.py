@@ -487,3 +487,11 @@ def test_one_visit_told_from_its_last_day_keeps_its_first() -> None:
     )
     visits = [e for e in events if e.kind == "visit"]
     assert len(visits) == 1 and str(visits[0].date) == "--07-06"
+
+
+def test_a_title_closed_by_a_straight_quote_ends_there() -> None:
+    events, _ = _events(
+        'Ngày 7/2 được Ba Lan chọn là “Ngày hữu nghị", ngày mà hiệp ước đầu tiên về thương mại giữa Ba Lan và '
+        "Việt Nam được ký kết vào năm 1955."
+    )
+    assert [str(e.date) for e in events if e.kind == "agreement"] == ["1955"]

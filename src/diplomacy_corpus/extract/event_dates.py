@@ -31,7 +31,10 @@ def is_term(view: str, d: Any) -> bool:
 def _quoted(view: str, lo: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a quoted title (``Hội thảo “Viễn cảnh ... năm 2017”``)."""
     seg = view[lo:pos]
-    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+    opens, closes, straight = seg.count("“"), seg.count("”"), seg.count('"')
+    if opens > closes:
+        return opens > closes + straight  # “Ngày lãnh thổ phương Bắc": a straight mark may close it
+    return straight % 2 == 1
 
 
 def nearest_date(
