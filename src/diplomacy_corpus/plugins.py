@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: Modules of the built-in plugins, registered in this order.
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -294,10 +296,7 @@ def get_parser(name: str) -> Parser:
     Raises:
         UnknownPluginError: naming the available parsers.
     """
-    parsers = get_parsers()
-    if name not in parsers:
-        raise UnknownPluginError(f"unknown parser {name!r}; available: {', '.join(sorted(parsers))}")
-    return parsers[name]
+    return _named(get_parsers(), "parser", name)
 
 
 def get_exporter(name: str) -> Exporter:
@@ -306,10 +305,13 @@ def get_exporter(name: str) -> Exporter:
     Raises:
         UnknownPluginError: naming the available formats.
     """
-    exporters = get_exporters()
-    if name not in exporters:
-        raise UnknownPluginError(f"unknown format {name!r}; available: {', '.join(sorted(exporters))}")
-    return exporters[name]
+    return _named(get_exporters(), "format", name)
+
+
+def _named(table: dict[str, T], what: str, name: str) -> T:
+    if name not in table:
+        raise UnknownPluginError(f"unknown {what} {name!r}; available: {', '.join(sorted(table))}")
+    return table[name]
 
 
 def register(plugin: object, *, name: str | None = None) -> str:
