@@ -38,6 +38,36 @@ def test_span_of_and_validation() -> None:
         Span(start=5, end=4, text="")
     with pytest.raises(ValueError):
         Span(start=-1, end=0, text="")
+    with pytest.raises(ValueError):
+        Span.of("abc", 2, 1)
+    with pytest.raises(ValueError):
+        Span.of("abc", -1, 1)
+    with pytest.raises(TypeError):
+        Span.of("abc", 0.5, 1)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=30), st.integers(-3, 33), st.integers(-3, 33))
+def test_span_of_equals_the_validated_constructor(text: str, start: int, end: int) -> None:
+    """The fast path of ``Span.of`` builds exactly what the validated constructor builds."""
+    try:
+        expected = Span(start=start, end=end, text=text[start:end])
+    except ValueError:
+        with pytest.raises(ValueError):
+            Span.of(text, start, end)
+        return
+    span = Span.of(text, start, end)
+    assert span == expected and hash(span) == hash(expected) and repr(span) == repr(expected)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        span.start = 0  # type: ignore[misc]
+
+
+def test_tuple_fields_check_every_member() -> None:
+    with pytest.raises(TypeError, match="mentions"):
+        Actor(id="p1", name="x", kind="person", mentions=[Span.of("ab", 0, 1), "b"])
+    with pytest.raises(TypeError, match="titles"):
+        Actor(id="p1", name="x", kind="person", titles=[1])
+    with pytest.raises(TypeError):
+        Document(origin="a", source="text", text="", actors="not a tuple")  # type: ignore[arg-type]
 
 
 def test_models_are_frozen_and_validated() -> None:
