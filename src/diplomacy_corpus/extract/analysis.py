@@ -100,7 +100,7 @@ class Analysis:
     triggers: list[tuple[int, int, dict[str, Any]]] = attrs.Factory(list)
     title_only: list[tuple[int, int, str, str | None]] = attrs.Factory(list)
     offices: list[tuple[int, int]] = attrs.Factory(list)  # offices written before a name, as offsets
-    hit_spans: list[tuple[int, int, tuple[str, ...]]] = attrs.Factory(list)
+    hit_spans: list[tuple[int, int, tuple[str, ...]]] = attrs.Factory(list)  # in text order, never overlapping
 
     def masked(self, pos: int) -> bool:
         """Whether offset ``pos`` lies in a credit, source or related-news region."""
@@ -110,11 +110,11 @@ class Analysis:
     def overlaps_hit(self, start: int, end: int, *categories: str) -> bool:
         """Whether ``[start, end)`` overlaps a lexicon hit (of ``categories``, or any)."""
         spans = self.hit_spans
+        # The hits do not overlap, so their ends rise with their starts: walking back from
+        # the last hit starting before ``end``, the first one ending by ``start`` ends the search.
         j = bisect.bisect_left(spans, (end, -1)) - 1
-        while j >= 0 and spans[j][1] > start - 200:
-            if (spans[j][1] > start and spans[j][0] < end) and (
-                not categories or any(c in categories for c in spans[j][2])
-            ):
+        while j >= 0 and spans[j][1] > start:
+            if not categories or any(c in categories for c in spans[j][2]):
                 return True
             j -= 1
         return False

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from . import lexicon
 from .analysis import Analysis, PersonMention
 from .names import (
     LATIN_RUN_RE,
@@ -35,6 +37,7 @@ def latin_names(an: Analysis) -> None:
     """Add the foreign names standing on their own to ``an.persons`` (and organizations they turn out to be)."""
     prefixes, suffixes = org_words()
     english = english_words()
+    version = lexicon.version()
     taken = [(p.start, p.end) for p in an.persons]
     known = {p.name for p in an.persons if p.kind != "short"}
     for m in LATIN_RUN_RE.finditer(an.view):
@@ -44,16 +47,9 @@ def latin_names(an: Analysis) -> None:
         start, end = m.span()
         if words[0] in prefixes or " ".join(words[:2]) in prefixes:
             continue
-        while words and (
-            not is_cap(words[0])
-            or is_outside_word(words[0])
-            or has_vietnamese_letters(words[0])
-            or an.overlaps_hit(start, start + len(words[0]))
-        ):
+        while words and (not _opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))):
             start += len(words.pop(0)) + 1
-        while words and (
-            not is_name_part(words[-1]) or is_outside_word(words[-1]) or has_vietnamese_letters(words[-1])
-        ):
+        while words and not _closes_name(words[-1], version):
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue
@@ -94,6 +90,20 @@ def latin_names(an: Analysis) -> None:
                 explicit_country=country is not None,
             )
         )
+
+
+@lru_cache(maxsize=16384)
+def _opens_name(word: str, version: int) -> bool:
+    """Whether ``word`` can be the first word of a foreign name (cached per lexicon version)."""
+    del version  # part of the cache key: a lexicon change renews the answers
+    return is_cap(word) and not is_outside_word(word) and not has_vietnamese_letters(word)
+
+
+@lru_cache(maxsize=16384)
+def _closes_name(word: str, version: int) -> bool:
+    """Whether ``word`` can be the last word of a foreign name (cached per lexicon version)."""
+    del version
+    return is_name_part(word) and not is_outside_word(word) and not has_vietnamese_letters(word)
 
 
 def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:

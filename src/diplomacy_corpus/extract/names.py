@@ -46,8 +46,12 @@ _SYLLABLE_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}")
 _SYLLABLE_RUN_RE = re.compile(rf"{_ONSET}[{_V}]{{1,3}}{_CODA}(?: {_ONSET}[{_V}]{{1,3}}{_CODA})*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def is_vietnamese_run(words: str) -> bool:
-    """Whether every space-separated word of ``words`` could be a Vietnamese syllable."""
+    """Whether every space-separated word of ``words`` could be a Vietnamese syllable.
+
+    Cached: the same capitalised runs (``Việt Nam``, ``Hà Nội``) recur in every text.
+    """
     return bool(_SYLLABLE_RUN_RE.fullmatch(words))
 
 
