@@ -49,11 +49,10 @@ def _tokens(view: str, cues: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _split_at(tokens: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
-    """Split tokens at offsets where a lexicon hit starts inside them (``Nam-Hoa Kỳ``)."""
+def _split_at(tokens: list[tuple[int, int]], starts: list[int], cuts: list[int]) -> list[tuple[int, int]]:
+    """Split tokens (starting at ``starts``) where a lexicon hit starts inside them (``Nam-Hoa Kỳ``)."""
     if not tokens:
         return tokens
-    starts = [s for s, _ in tokens]
     extra: dict[int, list[int]] = {}
     for c in cuts:
         i = bisect.bisect_right(starts, c) - 1
@@ -104,15 +103,20 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     """
     scanned = lexicon.matcher().scan(view)
     cues = [s for s, _, _, cats in scanned if not cats.isdisjoint(_CUES)]
-    tokens = _split_at(_tokens(view, cues), [s for s, _, _, _ in scanned]) if cues else []
+    tokens = _tokens(view, cues) if cues else []
     starts = [s for s, _ in tokens]
+    if tokens:
+        split = _split_at(tokens, starts, [s for s, _, _, _ in scanned])
+        if split is not tokens:
+            tokens, starts = split, [s for s, _ in split]
     an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
     an.hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
-    index = {s: n for n, s in enumerate(starts)} if tokens else {}
+    size = len(starts)
     for start, end, entries, cats in scanned:
-        i = index.get(start)
-        if i is not None:
-            an.hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
+        if size:
+            i = bisect.bisect_left(starts, start)
+            if i < size and starts[i] == start:  # the hit starts a token: index it by the token
+                an.hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
         if cats.isdisjoint(_ACTOR_CATS) or (masks and an.masked(start)):
             continue
         for e in entries:
