@@ -100,8 +100,9 @@ UPPER = "".join(
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, a digit, a
 # quote or a bracket, or at a newline. Not after an initial ("O. Smith"), an abbreviation
 # ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
-_CANDIDATE_RE = re.compile(r"[.!?…\n]")
-_AFTER_RE = re.compile(r"[.…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])")
+# One pattern finds every end: a newline, or a stop with the dots, quotes and brackets
+# that close it, when white space and what opens a sentence follow.
+_END_RE = re.compile(r"\n|[.!?…]([.…]*[\"”’')\]]*)(?=\s+[\"“‘'(\[]*[0-9" + UPPER + r"])")
 _ABBREVIATIONS = frozenset(
     {
         "tp",
@@ -164,25 +165,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     bounds: list[tuple[int, int]] = []
     start = 0
-    skip_to = -1
-    for m in _CANDIDATE_RE.finditer(text):
-        pos = m.start()
-        if pos < skip_to:
-            continue
-        ch = m.group(0)
-        if ch == "\n":
-            end = pos + 1
-        else:
-            after = _AFTER_RE.match(text, pos + 1)
-            if after is None:
+    for m in _END_RE.finditer(text):
+        pos, end = m.span()
+        if end == pos + 1 and text[pos] == ".":  # a bare period: not after an initial or an abbreviation
+            chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
+            word = chunk[-1] if chunk else ""
+            if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
                 continue
-            end = after.end()
-            if ch == "." and end == pos + 1:
-                chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
-                word = chunk[-1] if chunk else ""
-                if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
-                    continue
-            skip_to = end
         _push(text, start, end, bounds)
         start = end
     _push(text, start, len(text), bounds)
