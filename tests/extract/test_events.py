@@ -495,3 +495,13 @@ def test_a_title_closed_by_a_straight_quote_ends_there() -> None:
         "Việt Nam được ký kết vào năm 1955."
     )
     assert [str(e.date) for e in events if e.kind == "agreement"] == ["1955"]
+
+
+def test_a_caption_dating_the_same_day_in_full_gives_the_year() -> None:
+    text = "Chiều 3/10, tại Hà Nội, Chủ tịch nước Lê Văn Thành tiếp Đại sứ Pháp Olivier Brochet."
+    caption = "Chủ tịch nước Lê Văn Thành tiếp Đại sứ Olivier Brochet, chiều 3/10/2019. Ảnh: TTXVN"
+    doc = extract(Document(origin="test", text=text, captions=(caption,)))
+    assert [str(e.date) for e in doc.events] == ["2019-10-03"]
+    other_day = caption.replace("3/10/2019", "4/10/2019")
+    doc = extract(Document(origin="test", text=text, captions=(other_day,)))
+    assert [str(e.date) for e in doc.events] == ["--10-03"]  # another day says nothing of this one's year

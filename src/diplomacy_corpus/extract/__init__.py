@@ -53,7 +53,8 @@ def extract(document: Document) -> Document:
     """Fill ``actors``, ``events`` and ``metrics`` from ``document.text``.
 
     Args:
-        document: a parsed document; only ``text`` and ``published`` are read.
+        document: a parsed document; ``text``, ``published`` and ``captions`` (for the
+            year of a day the text gives without one) are read.
 
     Returns:
         A copy of the document (``attrs.evolve``) with the extracted items.
@@ -71,11 +72,17 @@ def extract(document: Document) -> Document:
             dates = _find_dates(text, reference=reference)
         except Exception:
             logger.exception("find_dates failed on %s", document.origin)
-    events = find_events(analysis, sentences, actors, mentions, dates)
     metrics: list[Any] = []
     if _find_metrics is not None:
-        try:
+        try:  # right after the dates: the metrics reuse what find_dates read of this text
             metrics = list(_find_metrics(text, sentences, reference=reference))
         except Exception:
             logger.exception("find_metrics failed on %s", document.origin)
+    caption_dates: list[Any] = []
+    if analysis.triggers and document.captions:
+        try:  # a caption often dates in full the day the text gives without its year
+            caption_dates = [d for caption in document.captions for d in _find_dates(caption, reference=reference)]
+        except Exception:
+            logger.exception("find_dates failed on a caption of %s", document.origin)
+    events = find_events(analysis, sentences, actors, mentions, dates, caption_dates)
     return attrs.evolve(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))

@@ -102,6 +102,7 @@ def find_events(
     actors: Sequence[Actor],
     mentions: dict[str, list[tuple[int, int]]],
     dates: Sequence[Any],
+    year_dates: Sequence[Any] = (),
 ) -> list[Event]:
     """Find the events of a document.
 
@@ -111,6 +112,8 @@ def find_events(
         actors: the document's actors (ids are used as participants).
         mentions: per actor id, the offsets of its mentions.
         dates: the dates found in the text (``DateMention`` objects, by offset).
+        year_dates: more dates of the document outside its text (photo captions); they
+            only give a year-less day the year of the same day written in full.
 
     Returns:
         Events with ids ``e1``..., in order of first mention.
@@ -306,7 +309,7 @@ def find_events(
                 add_draft(drafts, attrs.evolve(draft, date=extra.date, date_end=extra.date_end, location=None))
     drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
-    fill_years(drafts, date_list)
+    fill_years(drafts, [*date_list, *year_dates])
     codes = _codes()
     events = []
     for n, d in enumerate(drafts, 1):
