@@ -505,3 +505,13 @@ def test_a_caption_dating_the_same_day_in_full_gives_the_year() -> None:
     other_day = caption.replace("3/10/2019", "4/10/2019")
     doc = extract(Document(origin="test", text=text, captions=(other_day,)))
     assert [str(e.date) for e in doc.events] == ["--10-03"]  # another day says nothing of this one's year
+
+
+def test_the_results_of_talks_held_by_others_do_not_turn_a_reception_into_talks() -> None:
+    events, names = _events(
+        "Sáng 5-9, tại Hà Nội, Chủ tịch Quốc hội Trần Minh Đức đã tiếp Bộ trưởng Quốc phòng Lào Chansamone Chanyalath. "
+        "Chủ tịch Quốc hội Trần Minh Đức đánh giá cao kết quả hội đàm giữa hai bên. "
+        "Tại buổi tiếp, Bộ trưởng Chansamone Chanyalath cảm ơn Chủ tịch Quốc hội Trần Minh Đức."
+    )
+    assert [(e.kind, str(e.date)) for e in events] == [("meeting", "--09-05")]
+    assert {names[p] for p in events[0].participants} == {"Trần Minh Đức", "Chansamone Chanyalath"}

@@ -223,7 +223,8 @@ def find_events(
             in_sentence = {m[2] for m in pmentions if s_start <= m[0] < s_end}
             if attach(drafts, kind, (s_start, s_end), si, explicit, in_sentence):
                 continue
-            if kind == "talks" and relabel(drafts, (s_start, s_end), si):
+            judged = _RESULTS_RE.search(view, max(0, ts - 16), ts) is not None
+            if kind == "talks" and not judged and relabel(drafts, (s_start, s_end), si):
                 continue
         subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
         pairs: list[list[str]] = []
@@ -415,6 +416,10 @@ _BACKREF_RE = re.compile(
     r"(?:ở\s+|của\s+)?(?:các\s+|những\s+|cuộc\s+|buổi\s+)?$"
 )
 
+
+# "đánh giá cao kết quả hội đàm giữa hai bên": talks judged by their results were held by
+# others (a host told of the guests' talks), not the meeting the sentence belongs to.
+_RESULTS_RE = re.compile(r"[Kk]ết quả\s+(?:các\s+|những\s+|cuộc\s+)?$")
 
 _BETWEEN_THE_TWO_RE = re.compile(
     r"\s+giữa\s+hai\s+(?:nhà lãnh đạo|lãnh đạo|bên|ông|bà|vị|Chủ tịch|Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng)\b"
