@@ -171,3 +171,16 @@ def test_a_shortened_office_is_not_a_second_title() -> None:
     assert _fullest_titles(["Phó Thủ tướng", "Bộ trưởng Ngoại giao", "Bộ trưởng"]) == (
         "Phó Thủ tướng", "Bộ trưởng Ngoại giao")
     assert _fullest_titles(["Thủ tướng", "Phó Thủ tướng"]) == ("Thủ tướng", "Phó Thủ tướng")
+
+
+def test_a_minister_with_a_portfolio_whose_first_word_is_a_given_name() -> None:
+    for portfolio in ("Công an", "Y tế", "Xây dựng", "Giao thông vận tải", "Văn hóa, Thể thao và Du lịch"):
+        doc = extract(Document(origin="t", text=f"Bộ trưởng {portfolio} Đặng Quốc Khánh đã tiếp Đại sứ Nhật Bản."))
+        persons = [(a.name, a.titles) for a in doc.actors if a.kind == "person"]
+        assert persons == [("Đặng Quốc Khánh", (f"Bộ trưởng {portfolio}",))], portfolio
+
+
+def test_the_ministries_are_organizations() -> None:
+    doc = extract(Document(origin="t", text="Thứ trưởng Bộ Y tế Lê Thị Hạnh làm việc với Bộ GD&ĐT."))
+    assert {a.name for a in doc.actors if a.kind == "organization"} == {"Bộ Y tế", "Bộ Giáo dục và Đào tạo"}
+    assert [a.titles for a in doc.actors if a.kind == "person"] == [("Thứ trưởng Bộ Y tế",)]

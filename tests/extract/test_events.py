@@ -515,3 +515,13 @@ def test_the_results_of_talks_held_by_others_do_not_turn_a_reception_into_talks(
     )
     assert [(e.kind, str(e.date)) for e in events] == [("meeting", "--09-05")]
     assert {names[p] for p in events[0].participants} == {"Trần Minh Đức", "Chansamone Chanyalath"}
+
+
+def test_a_person_told_of_talks_is_no_party_to_them() -> None:
+    events, names = _events(
+        "Chiều 12/3, tại Hà Nội, Phó Thủ tướng Lê Quốc Bảo đã tiếp ông Ahmad Zahid, Phó Thủ tướng Malaysia. "
+        "Ông Ahmad Zahid cảm ơn Phó Thủ tướng Lê Quốc Bảo; thông báo với Phó Thủ tướng kết quả tốt đẹp của "
+        "cuộc hội đàm với Bộ trưởng Công an Trần Văn Hòa."
+    )
+    talks = [{names[p] for p in e.participants} for e in events if e.kind == "talks"]
+    assert talks == [{"Ahmad Zahid", "Trần Văn Hòa"}]

@@ -253,7 +253,12 @@ def find_events(
                 if last is not None and not any(d.kind == kind and set(d.persons) == set(last.persons) for d in drafts):
                     persons = list(last.persons)
         elif kind in TWO_PARTY and subject and subject[0] not in persons:
-            # "X hội đàm với A; hội kiến B và C": one meeting per person met.
+            # "X hội đàm với A; hội kiến B và C": one meeting per person met. When the
+            # trigger names its own counterpart ("cuộc hội đàm với B"), a person told
+            # before it in the clause is no party ("thông báo với A kết quả cuộc hội đàm với B").
+            after = [m[2] for m in in_clause if m[0] >= te]
+            if after and _WITH_RE.match(view, te):
+                persons = dedupe(after)
             pairs = [[subject[0], p] for p in persons]
         elif kind in TWO_PARTY and _PLURAL_RE.search(view, max(c_start, ts - 12), ts) and persons:
             # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
@@ -264,7 +269,7 @@ def find_events(
             pairs = [[host, x] for x in met if x != host]
         elif kind in TWO_PARTY and len(persons) >= 3:
             # "Điện đàm với X ..., A và B cũng ...": X talked with A and with B.
-            with_m = re.match(r"\s+(?:trực tuyến\s+)?với\s", view[te : te + 20])
+            with_m = _WITH_RE.match(view, te)
             first_after = next((m for m in in_clause if m[0] >= te), None)
             if with_m and first_after is not None and all(m[0] >= first_after[0] for m in in_clause):
                 pairs = [[first_after[2], p] for p in persons if p != first_after[2]]
@@ -416,6 +421,9 @@ _BACKREF_RE = re.compile(
     r"(?:ở\s+|của\s+)?(?:các\s+|những\s+|cuộc\s+|buổi\s+)?$"
 )
 
+
+# A trigger followed by its counterpart: "hội đàm với", "điện đàm trực tuyến với".
+_WITH_RE = re.compile(r"\s+(?:trực tuyến\s+)?với\s")
 
 # "đánh giá cao kết quả hội đàm giữa hai bên": talks judged by their results were held by
 # others (a host told of the guests' talks), not the meeting the sentence belongs to.
