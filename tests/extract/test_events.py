@@ -525,3 +525,10 @@ def test_a_person_told_of_talks_is_no_party_to_them() -> None:
     )
     talks = [{names[p] for p in e.participants} for e in events if e.kind == "talks"]
     assert talks == [{"Ahmad Zahid", "Trần Văn Hòa"}]
+
+
+def test_becoming_partners_without_a_level_is_no_upgrade() -> None:
+    assert "relationship_upgrade" not in _kinds(
+        "Năm 2018, Việt Nam và Hà Lan đã trở thành đối tác quan trọng của nhau về thương mại."
+    )
+    assert _kinds("Năm 2018, Việt Nam và Úc đã trở thành Đối tác chiến lược.") == ["relationship_upgrade"]

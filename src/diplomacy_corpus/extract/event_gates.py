@@ -86,6 +86,8 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
     before = words_before(view, ts, 0, 5)
     if spec.get("before") and not has_word(before, spec["before"]):
         return False
+    if spec.get("after") and not has_word(" ".join(nxt.lower().split()[:4]), spec["after"]):
+        return False
     if has_word(" ".join(before.split()[-3:]), blockers):
         return False
     if spec["kind"] in ("visit", "agreement", "conference") and has_word(
