@@ -184,3 +184,13 @@ def test_the_ministries_are_organizations() -> None:
     doc = extract(Document(origin="t", text="Thứ trưởng Bộ Y tế Lê Thị Hạnh làm việc với Bộ GD&ĐT."))
     assert {a.name for a in doc.actors if a.kind == "organization"} == {"Bộ Y tế", "Bộ Giáo dục và Đào tạo"}
     assert [a.titles for a in doc.actors if a.kind == "person"] == [("Thứ trưởng Bộ Y tế",)]
+
+
+def test_chinese_leaders_with_han_viet_names_and_offices() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Chủ tịch nước đã hội kiến Ủy viên trưởng Ủy ban Thường vụ Đại hội đại biểu nhân dân toàn quốc "
+        "Trương Đức Giang và Chủ tịch Ủy ban toàn quốc Hội nghị hiệp thương chính trị Du Chính Thanh."
+    )))
+    persons = {a.name for a in doc.actors if a.kind == "person"}
+    assert persons == {"Trương Đức Giang", "Du Chính Thanh"}
+    assert not [a for a in doc.actors if a.kind == "country"]  # "Đức" inside a name is no Germany

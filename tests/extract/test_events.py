@@ -532,3 +532,25 @@ def test_becoming_partners_without_a_level_is_no_upgrade() -> None:
         "Năm 2018, Việt Nam và Hà Lan đã trở thành đối tác quan trọng của nhau về thương mại."
     )
     assert _kinds("Năm 2018, Việt Nam và Úc đã trở thành Đối tác chiến lược.") == ["relationship_upgrade"]
+
+
+def test_meetings_named_back_in_a_list_take_the_subject_and_the_day_last_told() -> None:
+    events, names = _events(
+        "Ngày 14/4, Thủ tướng Lê Minh Tâm đã gặp nhiều lãnh đạo Trung Quốc tại Bắc Kinh. "
+        "Tại các buổi hội kiến với Phó Chủ tịch nước Trung Quốc Hàn Chính, Chủ tịch Chính hiệp Vương Hỗ Ninh, "
+        "Thủ tướng Lê Minh Tâm nhấn mạnh hai nước cần tăng cường hợp tác."
+    )
+    meetings = sorted((str(e.date), sorted(names[p] for p in e.participants)) for e in events if e.kind == "meeting")
+    assert meetings == [
+        ("--04-14", ["Hàn Chính", "Lê Minh Tâm"]),
+        ("--04-14", ["Lê Minh Tâm", "Vương Hỗ Ninh"]),
+    ]
+
+
+def test_talks_named_back_by_a_caption_keep_their_own_day() -> None:
+    events, _ = _events(
+        "Ngày 11/5, Chủ tịch nước Lê Văn Thành và Chủ tịch Trung Quốc Tập Cận Bình đã hội đàm tại Bắc Kinh. "
+        "Ngày 10/5, Chủ tịch nước Lê Văn Thành trả lời phỏng vấn báo chí Trung Quốc. "
+        "Chủ tịch nước Lê Văn Thành trong cuộc hội đàm với Chủ tịch Trung Quốc Tập Cận Bình."
+    )
+    assert [(e.kind, str(e.date)) for e in events if e.kind == "talks"] == [("talks", "--05-11")]

@@ -188,19 +188,8 @@ def find_events(
         own_date = date
         inherited = None
         if date is None and kind in _INHERIT:
-            inherited = _referenced(view, valid, drafts, s_start, ts)
-            if inherited is not None:
-                pass
-            elif _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
-                inherited = last_day_before(view, date_list, date_starts, s_start)
-            elif _EARLIER_RE.match(view, s_start):
-                inherited = (si > 0 and sentence_day(date_list, date_starts, sentences[si - 1])) or last_day_before(
-                    view, date_list, date_starts, s_start
-                )
-            elif si > 0:
-                inherited = sentence_day(date_list, date_starts, sentences[si - 1])
-            if inherited is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
-                inherited = drafts[-1]
+            named = {m[2] for m in pmentions if s_start <= m[0] < s_end}
+            inherited = _inherited(view, valid, drafts, date_list, date_starts, sentences, si, ts, kind, named)
         after = view[te : min(c_end, te + 60)]
         if any(w in after for w in cancel):
             continue
@@ -264,7 +253,14 @@ def find_events(
             # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
             host = persons[0]
             people_after = [m for m in pmentions if te <= m[0] < s_end]
+            fronted = _fronted_host(view, people_after, te) if people_after and host == people_after[0][2] else None
+            if fronted is not None:
+                # "Tại các buổi hội kiến với A, B, Chủ tịch nước X nhấn mạnh ...": X met A and B.
+                host = fronted[2]
+                people_after = [m for m in people_after if m[0] < fronted[0]]
             orgs_after = [m for m in omentions if te <= m[0] < s_end and not inside_title(view, m, people_after)]
+            if fronted is not None:
+                orgs_after = [m for m in orgs_after if m[0] < fronted[0]]
             met = dedupe([m[2] for m in people_after] + [m[2] for m in orgs_after])
             pairs = [[host, x] for x in met if x != host]
         elif kind in TWO_PARTY and len(persons) >= 3:
@@ -352,6 +348,46 @@ def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     ]
 
 
+def _inherited(
+    view: str,
+    triggers: Sequence[tuple[int, int, dict[str, Any]]],
+    drafts: Sequence[Draft],
+    dates: Sequence[Any],
+    date_starts: Sequence[int],
+    sentences: Sequence[tuple[int, int]],
+    si: int,
+    ts: int,
+    kind: str,
+    named: set[str],
+) -> Any:
+    """The date (or the dated draft) an undated trigger takes from what was told before.
+
+    In order: the event the sentence names back (``Tại diễn đàn, ...``); the last day told
+    for ``Cùng ngày`` and ``Trước đó``; the day of the sentence before; the event told in
+    the last two sentences; for an occasion named back (``Tại các buổi hội kiến với A, B``),
+    the day last told. The last two guesses are not made when an event of the kind between
+    two persons of the sentence was told before: the sentence names that one back.
+    """
+    s_start, s_end = sentences[si]
+    told = any(d.kind == kind and len(named & set(d.persons)) >= 2 for d in drafts)
+    found = _referenced(view, triggers, drafts, s_start, ts)
+    if found is not None:
+        return found
+    if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
+        found = last_day_before(view, dates, date_starts, s_start)
+    elif _EARLIER_RE.match(view, s_start):
+        found = (si > 0 and sentence_day(dates, date_starts, sentences[si - 1])) or last_day_before(
+            view, dates, date_starts, s_start
+        )
+    elif si > 0 and not told:
+        found = sentence_day(dates, date_starts, sentences[si - 1])
+    if found is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
+        found = drafts[-1]
+    if found is None and not told and kind in TWO_PARTY and _BACKREF_RE.search(view[max(s_start, ts - 30) : ts]):
+        found = last_day_before(view, dates, date_starts, s_start)
+    return found
+
+
 def _referenced(
     view: str, triggers: Sequence[tuple[int, int, dict[str, Any]]], drafts: Sequence[Draft], s_start: int, ts: int
 ) -> Draft | None:
@@ -371,6 +407,24 @@ def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
     i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
     return i >= 0 and offices[i][0] <= pos < offices[i][1]
+
+
+def _fronted_host(view: str, after: Sequence[tuple[int, int, str]], te: int) -> tuple[int, int, str] | None:
+    """The subject after a fronted ``các buổi hội kiến với A, B, ...``: the first person not listed.
+
+    The persons after the trigger's ``với`` are listed, each followed by a comma or ``và``;
+    the first one followed by anything else (a verb) is the subject who met them.
+    """
+    if not after or not _WITH_RE.match(view, te):
+        return None
+    for k, m in enumerate(after):
+        if k == 0:
+            continue
+        nxt = after[k + 1][0] if k + 1 < len(after) else len(view)
+        gap = view[m[1] : min(nxt, m[1] + 40)]
+        if not _LISTED_RE.match(gap):
+            return m
+    return None
 
 
 def _own_parties(
@@ -418,9 +472,12 @@ def _lead_date(
 
 _BACKREF_RE = re.compile(
     r"(?:khuôn khổ|thời gian|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au|[Tt]ại|[Kk]ết thúc|quá trình|[Kk]ết quả|[Qq]ua)\s+"
-    r"(?:ở\s+|của\s+)?(?:các\s+|những\s+|cuộc\s+|buổi\s+)?$"
+    r"(?:ở\s+|của\s+)?(?:các\s+|những\s+)?(?:cuộc\s+|buổi\s+)?$"
 )
 
+
+# What follows a listed person: a comma, "và", or the office told after the name.
+_LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")
 
 # A trigger followed by its counterpart: "hội đàm với", "điện đàm trực tuyến với".
 _WITH_RE = re.compile(r"\s+(?:trực tuyến\s+)?với\s")
