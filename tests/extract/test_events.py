@@ -554,3 +554,19 @@ def test_talks_named_back_by_a_caption_keep_their_own_day() -> None:
         "Chủ tịch nước Lê Văn Thành trong cuộc hội đàm với Chủ tịch Trung Quốc Tập Cận Bình."
     )
     assert [(e.kind, str(e.date)) for e in events if e.kind == "talks"] == [("talks", "--05-11")]
+
+
+def test_an_audience_with_a_king_is_a_meeting_and_the_sender_of_an_invitation_is_absent() -> None:
+    events, names = _events(
+        "Chiều 3/4, Bộ trưởng Ngoại giao Lê Hoài Nam đã yết kiến Quốc vương Thái Lan Maha Vajiralongkorn. "
+        "Tại cuộc gặp, Bộ trưởng Lê Hoài Nam chuyển lời mời của Chủ tịch nước Trần Văn Lâm mời Quốc vương sang thăm."
+    )
+    meetings = [sorted(names[p] for p in e.participants) for e in events if e.kind == "meeting"]
+    assert meetings == [["Lê Hoài Nam", "Maha Vajiralongkorn"]]
+
+
+def test_the_years_since_the_day_of_a_signing_are_no_signing() -> None:
+    assert "agreement" not in _kinds(
+        "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký Hiệp ước "
+        "Hữu nghị và Hợp tác Việt Nam - Lào trong năm 2017."
+    )

@@ -20,6 +20,8 @@ __all__ = ["STATE_KINDS", "has_word", "signing_told", "trigger_ok", "words_befor
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
     r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
+    # "... và 40 năm Ngày ký Hiệp ước": the years since the Day of an event, wherever the list began
+    r"|\b\d+\s+năm\s+[Nn]gày\s+$"
 )
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")

@@ -205,6 +205,8 @@ def find_events(
             continue  # "Dự kiến, trong chuyến thăm, Thủ tướng sẽ gặp ...": a programme
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         if kind in TWO_PARTY:
+            # "chuyển lời mời của Chủ tịch nước X": the sender of a message is not at the meeting
+            in_clause = [m for m in in_clause if not _SENDER_RE.search(view, max(c_start, m[0] - 70), m[0])]
             in_clause = _own_parties(view, in_clause, two_party_starts, ts, te, c_start, c_end)
         persons = dedupe([m[2] for m in in_clause])
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
@@ -235,7 +237,13 @@ def find_events(
             if subject and persons:
                 pass
             elif not subject:
-                subject = [m[2] for m in pmentions if s_start <= m[0] < s_end and m[2] not in persons][:1]
+                subject = [
+                    m[2]
+                    for m in pmentions
+                    if s_start <= m[0] < s_end
+                    and m[2] not in persons
+                    and not _SENDER_RE.search(view, max(s_start, m[0] - 70), m[0])
+                ][:1]
             persons = dedupe(subject + persons)
             if not persons and _ANAPHORA_RE.search(view, s_start, s_end) and drafts:
                 last = next((d for d in reversed(drafts) if d.kind in TWO_PARTY and len(d.persons) >= 2), None)
@@ -475,6 +483,12 @@ _BACKREF_RE = re.compile(
     r"(?:ở\s+|của\s+)?(?:các\s+|những\s+)?(?:cuộc\s+|buổi\s+)?$"
 )
 
+
+# The sender of a message told before a name: "lời mời của Chủ tịch nước", "thư của Thủ tướng".
+_SENDER_RE = re.compile(
+    r"(?:lời (?:mời|chào|chúc|thăm hỏi)|thư|thông điệp|điện mừng)(?: thăm hỏi| trân trọng| chúc mừng)?"
+    r" của\s+(?:[^\s,.;]+\s+){0,6}$"
+)
 
 # What follows a listed person: a comma, "và", or the office told after the name.
 _LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")
