@@ -570,3 +570,11 @@ def test_the_years_since_the_day_of_a_signing_are_no_signing() -> None:
         "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao và 40 năm Ngày ký Hiệp ước "
         "Hữu nghị và Hợp tác Việt Nam - Lào trong năm 2017."
     )
+
+
+def test_a_meeting_named_back_after_talks_is_those_talks() -> None:
+    events, _ = _events(
+        "Ngày 26/5, Ngoại trưởng Trung Quốc Vương Nghị hội đàm với Ngoại trưởng Nga Sergei Lavrov tại Moskva. "
+        "Sau cuộc gặp, ông Vương Nghị và ông Lavrov đã họp báo chung."
+    )
+    assert [(e.kind, str(e.date)) for e in events] == [("talks", "--05-26")]

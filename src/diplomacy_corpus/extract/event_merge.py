@@ -67,10 +67,13 @@ def attach(
 ) -> bool:
     """Add a back-reference to the latest event of its kind that shares a person named in the sentence.
 
+    A meeting named back (``Sau cuộc gặp``) may be talks told before.
+
     The event also takes the reference's date when it had none.
     """
     for d in reversed(drafts):
-        if d.kind == kind and (not persons or persons & set(d.persons)):
+        same_kind = d.kind == kind or (kind == "meeting" and d.kind == "talks")  # "Sau cuộc gặp": the talks told
+        if same_kind and (not persons or persons & set(d.persons)):
             d.evidence.append(evidence)
             d.last_sentence = si
             if d.date is None and date is not None and date.date is not None:
