@@ -578,3 +578,21 @@ def test_a_meeting_named_back_after_talks_is_those_talks() -> None:
         "Sau cuộc gặp, ông Vương Nghị và ông Lavrov đã họp báo chung."
     )
     assert [(e.kind, str(e.date)) for e in events] == [("talks", "--05-26")]
+
+
+def test_a_headline_meeting_is_the_undated_talks_of_the_body() -> None:
+    events, _ = _events(
+        "Gặp Ngoại trưởng Qatar, ông Lavrov nói gì?\n"
+        "Trong cuộc hội đàm với Ngoại trưởng Qatar Mohammed Al Thani, Ngoại trưởng Nga Sergei Lavrov cho biết "
+        "Nga ủng hộ đối thoại."
+    )
+    assert [e.kind for e in events] == ["talks"]
+
+
+def test_an_undated_event_takes_the_day_of_the_event_just_told_passing_over_a_visit() -> None:
+    events, _ = _events(
+        "Chiều 19/6, Chủ tịch Quốc hội Lê Thu Hà chủ trì lễ đón Chủ tịch Thượng viện Haiti Youri Latortue. "
+        "Ông Youri Latortue đang có chuyến thăm chính thức Việt Nam từ ngày 17 - 22/6. "
+        "Chủ tịch Quốc hội Lê Thu Hà đã hội đàm với Chủ tịch Thượng viện Youri Latortue."
+    )
+    assert [(e.kind, str(e.date)) for e in events if e.kind == "talks"] == [("talks", "--06-19")]

@@ -68,10 +68,13 @@ def nearest_date(
 
 
 def sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[int, int]) -> Any:
-    """The first day-precision date of a sentence (the dateline the next one continues)."""
+    """The first day-precision date of a sentence (the dateline the next one continues).
+
+    A span of days (``từ ngày 17 - 22/6``: a trip, a festival) is no day of one occasion.
+    """
     i = bisect.bisect_left(starts, sentence[0])
     while i < len(dates) and dates[i].start < sentence[1]:
-        if dates[i].precision == "day" and not dates[i].relative:
+        if dates[i].precision == "day" and not dates[i].relative and dates[i].date_end is None:
             return dates[i]
         i += 1
     return None

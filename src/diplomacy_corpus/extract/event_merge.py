@@ -102,14 +102,16 @@ def merge_headline(drafts: list[Draft], headline: tuple[int, int]) -> None:
     """One occasion told as ``hội đàm`` in the headline and ``cuộc gặp`` in the body is one event.
 
     An undated talks or meeting told by the headline (and maybe named back in the body) joins the one dated draft of the
-    other of those two kinds whose persons include its own; the pair is talks.
+    other of those two kinds whose persons include its own (or the one undated, when none is dated); the pair is talks.
     """
     pair = {"talks", "meeting"}
     for h in list(drafts):
         if h.kind not in pair or h.date is not None or headline not in h.evidence or not h.persons:
             continue
         other = "meeting" if h.kind == "talks" else "talks"
-        found = [d for d in drafts if d.kind == other and d.date is not None and set(h.persons) <= set(d.persons)]
+        found = [d for d in drafts if d.kind == other and d is not h and set(h.persons) <= set(d.persons)]
+        dated = [d for d in found if d.date is not None]
+        found = dated or found  # the dated one, else the one undated like the headline
         if len(found) != 1:
             continue
         d = found[0]

@@ -389,8 +389,11 @@ def _inherited(
         )
     elif si > 0 and not told:
         found = sentence_day(dates, date_starts, sentences[si - 1])
-    if found is None and drafts and drafts[-1].last_sentence >= si - 2 and drafts[-1].kind in _INHERIT:
-        found = drafts[-1]
+    if found is None and drafts:
+        # the event told in the last two sentences (a visit, which lasts days, is passed over)
+        last = next((d for d in reversed(drafts) if d.kind != "visit"), None)
+        if last is not None and last.last_sentence >= si - 2 and last.kind in _INHERIT:
+            found = last
     if found is None and not told and kind in TWO_PARTY and _BACKREF_RE.search(view[max(s_start, ts - 30) : ts]):
         found = last_day_before(view, dates, date_starts, s_start)
     return found
