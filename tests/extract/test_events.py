@@ -596,3 +596,12 @@ def test_an_undated_event_takes_the_day_of_the_event_just_told_passing_over_a_vi
         "Chủ tịch Quốc hội Lê Thu Hà đã hội đàm với Chủ tịch Thượng viện Youri Latortue."
     )
     assert [(e.kind, str(e.date)) for e in events if e.kind == "talks"] == [("talks", "--06-19")]
+
+
+def test_the_day_a_future_visit_is_announced_is_not_its_day() -> None:
+    events, _ = _events(
+        "Ngày 29-6, Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết, Thủ tướng Trần Văn Nam sẽ thăm chính thức "
+        "Nhật Bản từ ngày 5-8/7. Trong chuyến thăm, Thủ tướng Trần Văn Nam dự kiến hội đàm với Thủ tướng Nhật Bản."
+    )
+    assert [(e.kind, str(e.date)) for e in events if e.kind == "visit"] == [("visit", "--07-05")]
+    assert all(str(e.date) != "--06-29" for e in events)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .event_merge import Draft
 
-__all__ = ["fill_years", "is_term", "last_day_before", "listed_dates", "nearest_date", "sentence_day"]
+__all__ = ["announced", "fill_years", "is_term", "last_day_before", "listed_dates", "nearest_date", "sentence_day"]
 
 # A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020".
 _TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa)\s+$")
@@ -67,15 +67,30 @@ def nearest_date(
     return best
 
 
-def sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[int, int]) -> Any:
+# A report of a future event after a date: "Ngày 29-6, X cho biết, Y sẽ thăm ...".
+_ANNOUNCED_RE = re.compile(
+    r"\b(?:cho biết|thông báo|công bố|cho hay|tuyên bố|loan báo)\b[^.;]*?\b(?:sẽ|dự kiến)\b[^.;]*[.;]?$"
+)
+
+
+def announced(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` reports a future event (``, X cho biết, Y sẽ``): a date before it is the report's."""
+    return _ANNOUNCED_RE.search(view, start, end) is not None
+
+
+def sentence_day(dates: Sequence[Any], starts: Sequence[int], sentence: tuple[int, int], view: str = "") -> Any:
     """The first day-precision date of a sentence (the dateline the next one continues).
 
-    A span of days (``từ ngày 17 - 22/6``: a trip, a festival) is no day of one occasion.
+    A span of days (``từ ngày 17 - 22/6``: a trip, a festival) is no day of one occasion,
+    nor the day a future event was announced (with ``view``: ``Ngày 29-6, X cho biết, Y sẽ ...``).
     """
     i = bisect.bisect_left(starts, sentence[0])
     while i < len(dates) and dates[i].start < sentence[1]:
-        if dates[i].precision == "day" and not dates[i].relative and dates[i].date_end is None:
-            return dates[i]
+        d = dates[i]
+        if d.precision == "day" and not d.relative and d.date_end is None:
+            if view and announced(view, d.end, sentence[1]):
+                return None
+            return d
         i += 1
     return None
 

@@ -21,7 +21,15 @@ import attrs
 from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
-from .event_dates import fill_years, is_term, last_day_before, listed_dates, nearest_date, sentence_day
+from .event_dates import (
+    announced,
+    fill_years,
+    is_term,
+    last_day_before,
+    listed_dates,
+    nearest_date,
+    sentence_day,
+)
 from .event_gates import STATE_KINDS, has_word, signing_told, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
@@ -185,6 +193,10 @@ def find_events(
                 date = None
         if kind in STATE_KINDS and date is not None and date.end <= ts and _NOMINAL_RE.search(view, c_start, ts):
             date = None  # "ngày 23/6, X gửi bức điện ... coi việc hai nước thiết lập quan hệ": the date is X's
+        if date is not None and date.end <= ts and announced(view, date.end, ts):
+            # "Ngày 29-6, Người phát ngôn ... cho biết, Thủ tướng sẽ thăm ... từ ngày 5 đến 11-7":
+            # the date is the announcement's; the visit takes the one told after it, if any.
+            date = _date_after(view, date_list, date_starts, te, s_end)
         own_date = date
         inherited = None
         if date is None and kind in _INHERIT:
@@ -384,11 +396,11 @@ def _inherited(
     if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
         found = last_day_before(view, dates, date_starts, s_start)
     elif _EARLIER_RE.match(view, s_start):
-        found = (si > 0 and sentence_day(dates, date_starts, sentences[si - 1])) or last_day_before(
+        found = (si > 0 and sentence_day(dates, date_starts, sentences[si - 1], view)) or last_day_before(
             view, dates, date_starts, s_start
         )
     elif si > 0 and not told:
-        found = sentence_day(dates, date_starts, sentences[si - 1])
+        found = sentence_day(dates, date_starts, sentences[si - 1], view)
     if found is None and drafts:
         # the event told in the last two sentences (a visit, which lasts days, is passed over)
         last = next((d for d in reversed(drafts) if d.kind != "visit"), None)
@@ -418,6 +430,16 @@ def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
     i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
     return i >= 0 and offices[i][0] <= pos < offices[i][1]
+
+
+def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int, end: int) -> Any:
+    """The first date after offset ``te`` and before ``end`` that is no term (``đến năm 2025``)."""
+    i = bisect.bisect_left(starts, te)
+    while i < len(dates) and dates[i].start < end:
+        if not is_term(view, dates[i]) and not dates[i].relative:
+            return dates[i]
+        i += 1
+    return None
 
 
 def _fronted_host(view: str, after: Sequence[tuple[int, int, str]], te: int) -> tuple[int, int, str] | None:
