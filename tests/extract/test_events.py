@@ -605,3 +605,12 @@ def test_the_day_a_future_visit_is_announced_is_not_its_day() -> None:
     )
     assert [(e.kind, str(e.date)) for e in events if e.kind == "visit"] == [("visit", "--07-05")]
     assert all(str(e.date) != "--06-29" for e in events)
+
+
+def test_the_meeting_of_two_leaders_named_back_is_their_talks_with_the_ministers_present() -> None:
+    events, names = _events(
+        "Ngày 7/7, Tổng thống Nga Vladimir Putin hội đàm với Tổng thống Mỹ Donald Trump tại Hamburg. "
+        "Trong cuộc gặp giữa ông Vladimir Putin và ông Donald Trump có sự góp mặt của Ngoại trưởng Nga Sergey Lavrov."
+    )
+    assert [(e.kind, str(e.date)) for e in events] == [("talks", "--07-07")]
+    assert {names[p] for p in events[0].participants} == {"Vladimir Putin", "Donald Trump", "Sergey Lavrov"}

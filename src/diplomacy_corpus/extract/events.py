@@ -221,6 +221,13 @@ def find_events(
             in_clause = [m for m in in_clause if not _SENDER_RE.search(view, max(c_start, m[0] - 70), m[0])]
             in_clause = _own_parties(view, in_clause, two_party_starts, ts, te, c_start, c_end)
         persons = dedupe([m[2] for m in in_clause])
+        if (
+            kind in TWO_PARTY
+            and own_date is None
+            and _BACKREF_RE.search(view[max(c_start, ts - 30) : ts])
+            and _told_between(drafts, kind, persons, (s_start, s_end), si)
+        ):
+            continue  # "Trong cuộc gặp giữa ông X và ông Y, ...": the occasion of X and Y told before
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
             explicit = date or (inherited if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)) else None)
             in_sentence = {m[2] for m in pmentions if s_start <= m[0] < s_end}
@@ -430,6 +437,18 @@ def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
     i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
     return i >= 0 and offices[i][0] <= pos < offices[i][1]
+
+
+def _told_between(drafts: Sequence[Draft], kind: str, persons: list[str], evidence: tuple[int, int], si: int) -> bool:
+    """Add ``evidence`` to the latest two-party event between two of ``persons``, if any (a meeting may be talks)."""
+    kinds = {kind, "talks"} if kind == "meeting" else {kind}
+    for d in reversed(drafts):
+        if d.kind in kinds and len(set(persons) & set(d.persons)) >= 2:
+            d.evidence.append(evidence)
+            d.last_sentence = si
+            d.persons = dedupe(d.persons + persons)
+            return True
+    return False
 
 
 def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int, end: int) -> Any:
