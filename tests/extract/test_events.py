@@ -614,3 +614,14 @@ def test_the_meeting_of_two_leaders_named_back_is_their_talks_with_the_ministers
     )
     assert [(e.kind, str(e.date)) for e in events] == [("talks", "--07-07")]
     assert {names[p] for p in events[0].participants} == {"Vladimir Putin", "Donald Trump", "Sergey Lavrov"}
+
+
+def test_every_step_of_a_planned_programme_is_planned() -> None:
+    assert _kinds(
+        "Tại Đức, Thủ tướng Trần Văn Nam dự kiến sẽ có cuộc hội đàm với Thủ tướng Angela Merkel, hội kiến "
+        "Tổng thống Đức Frank-Walter Steinmeier, gặp lãnh đạo Quốc hội."
+    ) == []
+    assert _kinds(  # a step told done after the plan
+        "Thủ tướng Trần Văn Nam nói Việt Nam sẽ tăng cường quan hệ với Đức và đã hội kiến Tổng thống Đức "
+        "Frank-Walter Steinmeier."
+    ) == ["meeting"]

@@ -206,7 +206,10 @@ def find_events(
         if any(w in after for w in cancel):
             continue
         if (
-            spec.get("needs_date") or has_word(before, future) or any(w in after for w in future_after)
+            spec.get("needs_date")
+            or has_word(before, future)
+            or any(w in after for w in future_after)
+            or _PLANNED_LIST_RE.search(view, c_start, ts)
         ) and date is None:
             continue
         if date is None and _INVITE_RE.search(view, c_start, ts):
@@ -533,6 +536,9 @@ _SENDER_RE = re.compile(
     r"(?:lời (?:mời|chào|chúc|thăm hỏi)|thư|thông điệp|điện mừng)(?: thăm hỏi| trân trọng| chúc mừng)?"
     r" của\s+(?:[^\s,.;]+\s+){0,6}$"
 )
+
+# A list of planned steps: "dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C" (each one planned).
+_PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
 
 # What follows a listed person: a comma, "và", or the office told after the name.
 _LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")
