@@ -194,3 +194,14 @@ def test_chinese_leaders_with_han_viet_names_and_offices() -> None:
     persons = {a.name for a in doc.actors if a.kind == "person"}
     assert persons == {"Trương Đức Giang", "Du Chính Thanh"}
     assert not [a for a in doc.actors if a.kind == "country"]  # "Đức" inside a name is no Germany
+
+
+def test_provincial_offices_acronym_portfolios_and_association_heads() -> None:
+    text = (
+        "Phó Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng tiếp đoàn. Chủ tịch tỉnh Hà Tĩnh Đặng Quốc Vinh phát biểu. "
+        "Bộ trưởng KH-ĐT Nguyễn Chí Dũng, Hội trưởng Hội Hữu nghị đối ngoại nhân dân Trung Quốc Lý Tiểu Lâm dự."
+    )
+    doc = extract(Document(origin="t", text=text))
+    persons = {a.name: a.titles for a in doc.actors if a.kind == "person"}
+    assert set(persons) == {"Võ Văn Hưng", "Đặng Quốc Vinh", "Nguyễn Chí Dũng", "Lý Tiểu Lâm"}
+    assert persons["Nguyễn Chí Dũng"] == ("Bộ trưởng KH-ĐT",)

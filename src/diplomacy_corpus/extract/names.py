@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
-TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+|-(?=[A-Za-z])\w+)*")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+|-(?=[^\W\d_])\w+)*")
 
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"

@@ -298,6 +298,12 @@ def chain(
             if q is not None:
                 k = q  # "Thẩm phán liên bang James Robart": a qualifier, then the name
                 continue
+            if tok in _ADMIN and k + 1 < n and (an.tok(k + 1)[:1].isupper() or an.tok(k + 1) in _ADMIN):
+                comp.append(tok)  # "Phó Chủ tịch tỉnh Hà Tĩnh X", "Chủ tịch thành phố Hải Phòng X"
+                lower_run += 1
+                direct = False
+                k += 1
+                continue
         if comp and (lower_run < 8 or tok in CONNECTORS) and tok not in VERBS:
             comp.append(tok)
             lower_run += 1
