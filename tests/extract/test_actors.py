@@ -205,3 +205,11 @@ def test_provincial_offices_acronym_portfolios_and_association_heads() -> None:
     persons = {a.name: a.titles for a in doc.actors if a.kind == "person"}
     assert set(persons) == {"Võ Văn Hưng", "Đặng Quốc Vinh", "Nguyễn Chí Dũng", "Lý Tiểu Lâm"}
     assert persons["Nguyễn Chí Dũng"] == ("Bộ trưởng KH-ĐT",)
+
+
+def test_the_latin_name_of_a_weapon_or_a_product_is_no_person() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Tàu được trang bị tên lửa chống tàu Harpoon Block 2 và trực thăng Black Hawk. "
+        "Người mẫu Miranda Kerr và ông Donald Trump dự lễ ra mắt điện thoại Galaxy Note."
+    )))
+    assert {a.name for a in doc.actors if a.kind == "person"} == {"Miranda Kerr", "Donald Trump"}

@@ -23,6 +23,7 @@ from .names import (
     is_outside_word,
     is_vietnamese_run,
     is_vietnamese_syllable,
+    object_nouns,
     org_words,
 )
 from .person_context import chain, clean_titles
@@ -37,6 +38,7 @@ def latin_names(an: Analysis) -> None:
     """Add the foreign names standing on their own to ``an.persons`` (and organizations they turn out to be)."""
     prefixes, suffixes = org_words()
     english = english_words()
+    objects = object_nouns()
     version = lexicon.version()
     taken = [(p.start, p.end) for p in an.persons]
     known = {p.name for p in an.persons if p.kind != "short"}
@@ -75,6 +77,8 @@ def latin_names(an: Analysis) -> None:
             continue
         if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
             continue
+        if before and (before[-1] in objects or " ".join(before[-2:]) in objects or " ".join(before[-3:]) in objects):
+            continue  # "tên lửa chống tàu Harpoon Block 2", "phim Star Wars": a thing's name
         # Lexicon words inside the run (a country, an org, a place) make it no name.
         if an.overlaps_hit(start, end):
             continue

@@ -313,6 +313,17 @@ def org_words() -> tuple[frozenset[str], frozenset[str]]:
 _english_cache: tuple[int, frozenset[str]] | None = None
 
 
+_objects_cache: tuple[int, frozenset[str]] | None = None
+
+
+def object_nouns() -> frozenset[str]:
+    """Nouns of things whose name may follow them in Latin script (``tên lửa``, ``tàu``, ``phim``)."""
+    global _objects_cache
+    if _objects_cache is None or _objects_cache[0] != lexicon.version():
+        _objects_cache = (lexicon.version(), frozenset(lexicon.load("names").get("object_nouns", [])))
+    return _objects_cache[1]
+
+
 def english_words() -> frozenset[str]:
     """Latin words that make a capitalised run no person's name (``Force``, ``Shield``)."""
     global _english_cache
