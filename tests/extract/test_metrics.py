@@ -493,3 +493,13 @@ def test_other_victims_are_no_count() -> None:
 )
 def test_foreign_money_invested_in_a_province_is_fdi(text: str, kind: str) -> None:
     assert [m.kind for m in _metrics(text) if m.unit != "count"] == [kind]
+
+
+def test_officers_sailors_and_staff_are_counted() -> None:
+    assert _summary("Tàu HMAS Ballarat và 188 sỹ quan, thủy thủ đã cập cảng Tiên Sa.") == [
+        ("count", 188.0, "count", None, None)
+    ]
+    assert _summary("Đội Công binh có biên chế 268 cán bộ, nhân viên.") == [("count", 268.0, "count", None, None)]
+    assert _summary("Hơn 14.000 học sinh Lào đang học tập tại Việt Nam.") == [
+        ("students", 14000.0, "count", "more_than", None)
+    ]
