@@ -21,14 +21,30 @@ import attrs
 from ..models import Actor, Event, Span
 from . import lexicon
 from .analysis import Analysis
+from .event_context import (
+    _BACKREF_RE,
+    _INHERIT,
+    _PLANNED_LIST_RE,
+    _RESULTS_RE,
+    _SAME_DAY_RE,
+    _SENDER_RE,
+    _WITH_RE,
+    _anaphoric,
+    _date_after,
+    _fronted_host,
+    _in_office,
+    _inherited,
+    _lead_date,
+    _outermost,
+    _own_parties,
+    _told_between,
+)
 from .event_dates import (
     announced,
     fill_years,
     is_term,
-    last_day_before,
     listed_dates,
     nearest_date,
-    sentence_day,
 )
 from .event_gates import STATE_KINDS, has_word, signing_told, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
@@ -83,15 +99,9 @@ _INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
 _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
 
-_SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
-
-# "Trước đó, tại ..., X đã tiếp Y.": earlier on the day just told, when no date is given.
-_EARLIER_RE = re.compile(r"\s*[Tt]rước đó\s*,")
 
 # A forum word followed by no name of its own: "tại diễn đàn,", "Diễn đàn được tổ chức ...".
 _FORUM_BACKREF_RE = re.compile(r"\s*(?:[,.;:]|(?:này|đã|được|diễn ra|là|lần này|năm nay)\b)")
-
-_INHERIT = frozenset({"ceremony", "conference", "talks", "meeting", "speech", "phone_call", "agreement"})
 
 
 def _config() -> dict[str, Any]:
@@ -200,8 +210,8 @@ def find_events(
         own_date = date
         inherited = None
         if date is None and kind in _INHERIT:
-            named = {m[2] for m in pmentions if s_start <= m[0] < s_end}
-            inherited = _inherited(view, valid, drafts, date_list, date_starts, sentences, si, ts, kind, named)
+            told_here = {m[2] for m in pmentions if s_start <= m[0] < s_end}
+            inherited = _inherited(view, valid, drafts, date_list, date_starts, sentences, si, ts, kind, told_here)
         after = view[te : min(c_end, te + 60)]
         if any(w in after for w in cancel):
             continue
@@ -275,9 +285,9 @@ def find_events(
             # "X hội đàm với A; hội kiến B và C": one meeting per person met. When the
             # trigger names its own counterpart ("cuộc hội đàm với B"), a person told
             # before it in the clause is no party ("thông báo với A kết quả cuộc hội đàm với B").
-            after = [m[2] for m in in_clause if m[0] >= te]
-            if after and _WITH_RE.match(view, te):
-                persons = dedupe(after)
+            counterparts = [m[2] for m in in_clause if m[0] >= te]
+            if counterparts and _WITH_RE.match(view, te):
+                persons = dedupe(counterparts)
             pairs = [[subject[0], p] for p in persons]
         elif kind in TWO_PARTY and _PLURAL_RE.search(view, max(c_start, ts - 12), ts) and persons:
             # "X đã có các cuộc tiếp A; lãnh đạo B và C": one meeting per party met.
@@ -362,218 +372,3 @@ def find_events(
         )
     del persons_by_id
     return events
-
-
-_COORDINATED_RE = re.compile(
-    r"(?:\bvà|;|,)\s+(?:(?:đã|sau đó|cũng|tiếp đó)\s+)?(?:có\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?$"
-)
-
-
-def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``)."""
-    return [
-        m
-        for m in spans
-        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
-    ]
-
-
-def _inherited(
-    view: str,
-    triggers: Sequence[tuple[int, int, dict[str, Any]]],
-    drafts: Sequence[Draft],
-    dates: Sequence[Any],
-    date_starts: Sequence[int],
-    sentences: Sequence[tuple[int, int]],
-    si: int,
-    ts: int,
-    kind: str,
-    named: set[str],
-) -> Any:
-    """The date (or the dated draft) an undated trigger takes from what was told before.
-
-    In order: the event the sentence names back (``Tại diễn đàn, ...``); the last day told
-    for ``Cùng ngày`` and ``Trước đó``; the day of the sentence before; the event told in
-    the last two sentences; for an occasion named back (``Tại các buổi hội kiến với A, B``),
-    the day last told. The last two guesses are not made when an event of the kind between
-    two persons of the sentence was told before: the sentence names that one back.
-    """
-    s_start, s_end = sentences[si]
-    told = any(d.kind == kind and len(named & set(d.persons)) >= 2 for d in drafts)
-    found = _referenced(view, triggers, drafts, s_start, ts)
-    if found is not None:
-        return found
-    if _SAME_DAY_RE.search(view, s_start, min(s_end, s_start + 40)):
-        found = last_day_before(view, dates, date_starts, s_start)
-    elif _EARLIER_RE.match(view, s_start):
-        found = (si > 0 and sentence_day(dates, date_starts, sentences[si - 1], view)) or last_day_before(
-            view, dates, date_starts, s_start
-        )
-    elif si > 0 and not told:
-        found = sentence_day(dates, date_starts, sentences[si - 1], view)
-    if found is None and drafts:
-        # the event told in the last two sentences (a visit, which lasts days, is passed over)
-        last = next((d for d in reversed(drafts) if d.kind != "visit"), None)
-        if last is not None and last.last_sentence >= si - 2 and last.kind in _INHERIT:
-            found = last
-    if found is None and not told and kind in TWO_PARTY and _BACKREF_RE.search(view[max(s_start, ts - 30) : ts]):
-        found = last_day_before(view, dates, date_starts, s_start)
-    return found
-
-
-def _referenced(
-    view: str, triggers: Sequence[tuple[int, int, dict[str, Any]]], drafts: Sequence[Draft], s_start: int, ts: int
-) -> Draft | None:
-    """The dated event a sentence opens by naming back (``Tại diễn đàn, ...``, ``Kết thúc hội đàm, ...``)."""
-    for start, _end, spec in triggers:
-        if start >= min(ts, s_start + 40):
-            break
-        if start < s_start or not _BACKREF_RE.search(view[max(s_start, start - 30) : start]):
-            continue
-        if spec["kind"] == "visit":
-            return None  # "Trong khuôn khổ chuyến thăm, ...": a visit lasts days, its first is no guide
-        return next((d for d in reversed(drafts) if d.kind == spec["kind"] and d.date is not None), None)
-    return None
-
-
-def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
-    i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
-    return i >= 0 and offices[i][0] <= pos < offices[i][1]
-
-
-def _told_between(drafts: Sequence[Draft], kind: str, persons: list[str], evidence: tuple[int, int], si: int) -> bool:
-    """Add ``evidence`` to the latest two-party event between two of ``persons``, if any (a meeting may be talks)."""
-    kinds = {kind, "talks"} if kind == "meeting" else {kind}
-    for d in reversed(drafts):
-        if d.kind in kinds and len(set(persons) & set(d.persons)) >= 2:
-            d.evidence.append(evidence)
-            d.last_sentence = si
-            d.persons = dedupe(d.persons + persons)
-            return True
-    return False
-
-
-def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int, end: int) -> Any:
-    """The first date after offset ``te`` and before ``end`` that is no term (``đến năm 2025``)."""
-    i = bisect.bisect_left(starts, te)
-    while i < len(dates) and dates[i].start < end:
-        if not is_term(view, dates[i]) and not dates[i].relative:
-            return dates[i]
-        i += 1
-    return None
-
-
-def _fronted_host(view: str, after: Sequence[tuple[int, int, str]], te: int) -> tuple[int, int, str] | None:
-    """The subject after a fronted ``các buổi hội kiến với A, B, ...``: the first person not listed.
-
-    The persons after the trigger's ``với`` are listed, each followed by a comma or ``và``;
-    the first one followed by anything else (a verb) is the subject who met them.
-    """
-    if not after or not _WITH_RE.match(view, te):
-        return None
-    for k, m in enumerate(after):
-        if k == 0:
-            continue
-        nxt = after[k + 1][0] if k + 1 < len(after) else len(view)
-        gap = view[m[1] : min(nxt, m[1] + 40)]
-        if not _LISTED_RE.match(gap):
-            return m
-    return None
-
-
-def _own_parties(
-    view: str,
-    in_clause: list[tuple[int, int, str]],
-    starts: Sequence[int],
-    ts: int,
-    te: int,
-    c_start: int,
-    c_end: int,
-) -> list[tuple[int, int, str]]:
-    """The persons of one of several coordinated triggers of a clause.
-
-    ``X hội đàm với A và hội kiến với B``: the talks are X's with A, the meeting X's with
-    B. The subject (before the first trigger) takes part in each; the persons after a
-    trigger up to the next one are its own. A clause with one trigger keeps everyone.
-    """
-    lo, hi = bisect.bisect_left(starts, c_start), bisect.bisect_left(starts, c_end)
-    others = [s for s in starts[lo:hi] if s != ts and _COORDINATED_RE.search(view, max(0, max(s, ts) - 30), max(s, ts))]
-    if not others:
-        return in_clause
-    first = min(ts, others[0])
-    nxt = next((s for s in others if s > ts), c_end)
-    own = [m for m in in_clause if te <= m[0] < nxt]
-    if not own:
-        return in_clause
-    return [m for m in in_clause if m[0] < first] + own
-
-
-def _lead_date(
-    dates: Sequence[Any], starts: Sequence[int], triggers: Sequence[int], s_start: int, s_end: int, ts: int
-) -> Any:
-    """The one date of a sentence when it leads the sentence (``Ngày 29/6, X hội đàm ... và hội kiến ...``).
-
-    Such a date governs every trigger after it, even with another trigger in between.
-    """
-    i, j = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-    if j - i != 1 or dates[i].end > ts:
-        return None
-    k = bisect.bisect_left(triggers, s_start)
-    if k < len(triggers) and triggers[k] < dates[i].start:
-        return None  # a trigger before the date: the date is that trigger's
-    return dates[i]
-
-
-_BACKREF_RE = re.compile(
-    r"(?:khuôn khổ|thời gian|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au|[Tt]ại|[Kk]ết thúc|quá trình|[Kk]ết quả|[Qq]ua)\s+"
-    r"(?:ở\s+|của\s+)?(?:các\s+|những\s+)?(?:cuộc\s+|buổi\s+)?$"
-)
-
-
-# The sender of a message told before a name: "lời mời của Chủ tịch nước", "thư của Thủ tướng".
-_SENDER_RE = re.compile(
-    r"(?:lời (?:mời|chào|chúc|thăm hỏi)|thư|thông điệp|điện mừng)(?: thăm hỏi| trân trọng| chúc mừng)?"
-    r" của\s+(?:[^\s,.;]+\s+){0,6}$"
-)
-
-# A list of planned steps: "dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C" (each one planned).
-_PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
-
-# What follows a listed person: a comma, "và", or the office told after the name.
-_LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")
-
-# A trigger followed by its counterpart: "hội đàm với", "điện đàm trực tuyến với".
-_WITH_RE = re.compile(r"\s+(?:trực tuyến\s+)?với\s")
-
-# "đánh giá cao kết quả hội đàm giữa hai bên": talks judged by their results were held by
-# others (a host told of the guests' talks), not the meeting the sentence belongs to.
-_RESULTS_RE = re.compile(r"[Kk]ết quả\s+(?:các\s+|những\s+|cuộc\s+)?$")
-
-_BETWEEN_THE_TWO_RE = re.compile(
-    r"\s+giữa\s+hai\s+(?:nhà lãnh đạo|lãnh đạo|bên|ông|bà|vị|Chủ tịch|Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng)\b"
-)
-
-
-def _anaphoric(
-    view: str,
-    ts: int,
-    te: int,
-    c_start: int,
-    c_end: int,
-    in_clause: Sequence[tuple[int, int, str]],
-    date_starts: Sequence[int],
-) -> bool:
-    """``Tại buổi tiếp, ...``, ``Trong khuôn khổ chuyến thăm, ...``: a reference back."""
-    if _BETWEEN_THE_TWO_RE.match(view, te):
-        return True  # "Cuộc hội đàm giữa hai nhà lãnh đạo diễn ra ...": the talks told before
-    if not _BACKREF_RE.search(view[max(c_start, ts - 30) : ts]):
-        return False
-    comma = view.find(",", te, c_end)
-    stop = comma if comma >= 0 else c_end
-    if any(te <= m[0] < stop for m in in_clause):
-        return False
-    if re.search(r"\bcủa\s+[Đđ]oàn\b", view[te:stop]):
-        return False
-    i = bisect.bisect_left(date_starts, te)
-    return not (i < len(date_starts) and date_starts[i] < stop)
