@@ -625,3 +625,13 @@ def test_every_step_of_a_planned_programme_is_planned() -> None:
         "Thủ tướng Trần Văn Nam nói Việt Nam sẽ tăng cường quan hệ với Đức và đã hội kiến Tổng thống Đức "
         "Frank-Walter Steinmeier."
     ) == ["meeting"]
+
+
+def test_his_visit_is_the_visit_of_the_subject() -> None:
+    events, names = _events(
+        "Vui mừng được gặp lại Thủ tướng Lê Văn Minh và đón Đoàn đại biểu Việt Nam, Thủ tướng Hà Lan Mark Rutte "
+        "cảm ơn những đánh giá tích cực; nhắc lại những kỷ niệm trong chuyến thăm của ông tới Việt Nam năm 2014."
+    )
+    assert [(str(e.date), [names[p] for p in e.participants]) for e in events if e.kind == "visit"] == [
+        ("2014", ["Mark Rutte"])
+    ]

@@ -124,6 +124,19 @@ def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int,
     return None
 
 
+def _pronoun_subject(view: str, mentions: Sequence[tuple[int, int, str]], s_start: int, ts: int) -> str | None:
+    """Who ``ông``/``bà`` stands for in ``chuyến thăm của ông``: the subject before it in the sentence.
+
+    The last person named before the trigger who is followed by a verb, not by a comma or
+    ``và`` (``Vui mừng gặp lại X và ..., Thủ tướng Y cảm ơn ...; nhắc lại chuyến thăm của ông``: Y).
+    """
+    before = [m for m in mentions if s_start <= m[0] and m[1] <= ts]
+    for m in reversed(before):
+        if not _LISTED_RE.match(view, m[1]):
+            return m[2]
+    return before[-1][2] if before else None
+
+
 def _fronted_host(view: str, after: Sequence[tuple[int, int, str]], te: int) -> tuple[int, int, str] | None:
     """The subject after a fronted ``các buổi hội kiến với A, B, ...``: the first person not listed.
 
@@ -199,6 +212,9 @@ _SENDER_RE = re.compile(
 
 # A list of planned steps: "dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C" (each one planned).
 _PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
+
+# A visit told as the pronoun's: "chuyến thăm của ông tới Việt Nam".
+_HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b")
 
 # What follows a listed person: a comma, "và", or the office told after the name.
 _LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")

@@ -23,6 +23,7 @@ from . import lexicon
 from .analysis import Analysis
 from .event_context import (
     _BACKREF_RE,
+    _HIS_RE,
     _INHERIT,
     _PLANNED_LIST_RE,
     _RESULTS_RE,
@@ -37,6 +38,7 @@ from .event_context import (
     _lead_date,
     _outermost,
     _own_parties,
+    _pronoun_subject,
     _told_between,
 )
 from .event_dates import (
@@ -262,7 +264,12 @@ def find_events(
                 subject = []
                 named_between = kind in TWO_PARTY
         if kind == "visit":
-            persons = visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
+            own = _pronoun_subject(view, pmentions, s_start, ts) if _HIS_RE.match(view, te) else None
+            persons = (
+                [own]
+                if own is not None
+                else visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
+            )
         elif named_between:
             pass  # "các cuộc hội đàm, hội kiến giữa X với Y": X and Y, whoever tells it
         elif kind in TWO_PARTY and len(persons) < 2:
