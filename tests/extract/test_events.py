@@ -635,3 +635,14 @@ def test_his_visit_is_the_visit_of_the_subject() -> None:
     assert [(str(e.date), [names[p] for p in e.participants]) for e in events if e.kind == "visit"] == [
         ("2014", ["Mark Rutte"])
     ]
+
+
+def test_two_documents_signed_the_same_day_are_two_signings() -> None:
+    events, _ = _events(
+        "Ngày 10/7, sau hội đàm, Thủ tướng Lê Văn Minh và Thủ tướng Mark Rutte đã ký Bản ghi nhớ về an toàn thực phẩm. "
+        "Thủ tướng Lê Văn Minh và Thủ tướng Mark Rutte cũng ký Ý định thư về các dự án ở đồng bằng sông Cửu Long."
+    )
+    assert [(e.kind, str(e.date)) for e in events if e.kind == "agreement"] == [
+        ("agreement", "--07-10"),
+        ("agreement", "--07-10"),
+    ]

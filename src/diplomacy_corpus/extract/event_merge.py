@@ -48,6 +48,7 @@ class Draft:
     counterpart: bool = False
     backref: bool = False
     anchor: bool = False
+    instrument: str | None = None  # an agreement's kind of document: "bản ghi nhớ", "ý định thư"
 
 
 def dedupe(items: Sequence[str]) -> list[str]:
@@ -146,6 +147,8 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
         if not _dates_compatible(d.date, new.date) and not (new.kind == "visit" and _same_trip(d, new)):
             continue
         a, b = set(d.persons), set(new.persons)
+        if new.kind == "agreement" and d.instrument and new.instrument and d.instrument != new.instrument:
+            continue  # a memorandum and a letter of intent signed the same day are two signings
         if new.kind == "conference" and new.backref:
             same = True  # "Phát biểu tại diễn đàn, ...": the forum told last
         elif a and b:

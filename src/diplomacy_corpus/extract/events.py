@@ -106,6 +106,13 @@ _INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọ
 _FORUM_BACKREF_RE = re.compile(r"\s*(?:[,.;:]|(?:này|đã|được|diễn ra|là|lần này|năm nay)\b)")
 
 
+def _instrument(view: str, te: int, end: int, nouns: Sequence[str]) -> str | None:
+    """The kind of document signed, told right after the signing verb (``ký Ý định thư``), lower case."""
+    head = view[te : min(end, te + 40)].lower()
+    found = [(head.find(n.lower()), n.lower()) for n in nouns if n.lower() in head]
+    return min(found)[1] if found else None
+
+
 def _config() -> dict[str, Any]:
     data: dict[str, Any] = lexicon.load("event_triggers")
     return data
@@ -350,6 +357,7 @@ def find_events(
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
                 backref=kind == "conference" and own_date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
+                instrument=_instrument(view, te, c_end, nouns) if kind == "agreement" else None,
             )
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
