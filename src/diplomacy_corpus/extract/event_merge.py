@@ -29,6 +29,9 @@ __all__ = [
 
 TWO_PARTY = frozenset({"phone_call", "talks", "meeting"})
 
+# Kinds whose parties may be told as states first and as persons later.
+_STATE_LEVEL = frozenset({"dialogue", "agreement", "relationship_upgrade", "normalization"})
+
 UNDATED_DROP = frozenset({"relationship_upgrade", "normalization"})
 
 
@@ -158,7 +161,8 @@ def add_draft(drafts: list[Draft], new: Draft) -> None:
         elif not b:
             same = not new.others or not d.others or bool(set(d.others) & set(new.others))
         else:
-            same = False
+            # "Australia-Trung Quốc tổ chức Đối thoại ..." then the ministers who held it: one dialogue
+            same = new.kind in _STATE_LEVEL and bool(d.others) and set(d.others) <= set(new.others)
         if not same:
             continue
         if new.kind == "visit" and d.date is not None and new.date is not None and _same_trip(d, new):
