@@ -656,3 +656,19 @@ def test_a_dialogue_told_by_states_then_by_its_ministers_is_one_and_a_mechanism_
     )
     assert [(e.kind, str(e.date)) for e in events] == [("dialogue", "--02-07")]
     assert "dialogue" not in _kinds("Hai bên nhất trí triển khai cơ chế Đối thoại ngoại giao, an ninh quốc phòng.")
+
+
+def test_this_is_the_first_meeting_names_the_talks_back() -> None:
+    events, _ = _events(
+        "Ngày 29/5, Tổng thống Nga Vladimir Putin hội đàm với Tổng thống Pháp Emmanuel Macron tại Versailles. "
+        "Đây là cuộc gặp đầu tiên giữa ông Vladimir Putin với ông Emmanuel Macron."
+    )
+    assert [(e.kind, str(e.date)) for e in events] == [("talks", "--05-29")]
+
+
+def test_a_foreign_name_after_an_airport_or_a_street_is_no_person() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Chuyên cơ hạ cánh xuống phi trường Charles de Gaulle. Đoàn đi trên đại lộ Champs Elysees. "
+        "Tổng thống Emmanuel Macron đón ông Vladimir Putin."
+    )))
+    assert {a.name for a in doc.actors if a.kind == "person"} == {"Emmanuel Macron", "Vladimir Putin"}
