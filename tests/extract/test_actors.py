@@ -213,3 +213,12 @@ def test_the_latin_name_of_a_weapon_or_a_product_is_no_person() -> None:
         "Người mẫu Miranda Kerr và ông Donald Trump dự lễ ra mắt điện thoại Galaxy Note."
     )))
     assert {a.name for a in doc.actors if a.kind == "person"} == {"Miranda Kerr", "Donald Trump"}
+
+
+def test_the_han_viet_name_of_a_foreign_visitor_takes_his_state() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Lãnh đạo Singapore nhấn mạnh chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long đã thúc đẩy quan hệ. "
+        "Phó Thủ tướng Trương Hòa Bình cảm ơn Singapore."
+    )))
+    countries = {a.name: a.country for a in doc.actors if a.kind == "person"}
+    assert countries == {"Lý Hiển Long": "SG", "Trương Hòa Bình": "VN"}

@@ -10,6 +10,7 @@ last, the foreign state most named in the document.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,6 +21,9 @@ from .names import is_vietnamese_syllable, surnames
 __all__ = ["fill_countries"]
 
 _STOPS = ".!?\n"
+
+# A visit to Vietnam told just before a name: its visitor is no Vietnamese.
+_VISITS_VIETNAM_RE = re.compile(r"\bthăm\s+Việt Nam\s+của\s+(?:[^\s,.;()]+\s+){0,4}$")
 
 
 def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
@@ -74,8 +78,11 @@ def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Seque
             continue
         words = p["name"].split()
         if words[0] in sur and all(is_vietnamese_syllable(w) for w in words):
-            p["country"] = "VN"
-            continue
+            visitor = any(_VISITS_VIETNAM_RE.search(an.view, max(0, s - 60), s) for s, _ in p["mentions"])
+            if not (visitor and _votes(an, starts, p["mentions"])):
+                p["country"] = "VN"
+                continue
+            # "chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long" beside Singapore: a foreign visitor's Hán-Việt name
         family = known.get(words[-1], set()) if len(words) >= 2 else set()
         if len(family) == 1:
             p["country"] = next(iter(family))
