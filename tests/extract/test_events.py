@@ -672,3 +672,13 @@ def test_a_foreign_name_after_an_airport_or_a_street_is_no_person() -> None:
         "Tổng thống Emmanuel Macron đón ông Vladimir Putin."
     )))
     assert {a.name for a in doc.actors if a.kind == "person"} == {"Emmanuel Macron", "Vladimir Putin"}
+
+
+def test_the_leaders_of_states_told_by_their_states_and_one_call_per_leader() -> None:
+    events, names = _events(
+        "Ngày 11/5, Tổng thống Hàn Quốc Moon Jae-in điện đàm với lãnh đạo Trung Quốc, Nhật Bản. "
+        "Trong cuộc điện đàm với Chủ tịch Trung Quốc Tập Cận Bình, hai bên bàn về Triều Tiên. "
+        "Ông Moon cũng điện đàm với Thủ tướng Nhật Bản Shinzo Abe."
+    )
+    calls = sorted(sorted(names[p] for p in e.participants) for e in events if e.kind == "phone_call")
+    assert calls == [["Moon Jae-in", "Shinzo Abe"], ["Moon Jae-in", "Tập Cận Bình"]]

@@ -89,6 +89,48 @@ def title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, st
     return out
 
 
+# Offices that lead a state: "the leader of Russia" is the one person of Russia holding one.
+_LEADER_TITLES = (
+    "Tổng thống",
+    "Chủ tịch nước",
+    "Chủ tịch",
+    "Thủ tướng",
+    "Tổng Bí thư",
+    "Quốc vương",
+    "Nhà vua",
+    "Thủ tướng Chính phủ",
+)
+_LEADERS_RE = re.compile(r"\b(?:[Cc]ác\s+|[Hh]ai\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?$")
+
+
+def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
+    """States' leaders told by their states (``Các nhà lãnh đạo Nga và Trung Quốc``), as person mentions.
+
+    Each state named right after ``lãnh đạo`` (and the states joined to it by ``và`` or a
+    comma) stands for the one person of that state whose office leads it, when the
+    document names exactly one.
+    """
+    leaders: dict[str, list[str]] = {}
+    for a in actors:
+        if a.kind == "person" and a.country and any(t in _LEADER_TITLES for t in a.titles):
+            leaders.setdefault(a.country, []).append(a.id)
+    if not leaders:
+        return []
+    out = []
+    countries = sorted(an.countries)
+    view = an.view
+    for k, (s, e, code) in enumerate(countries):
+        lead = _LEADERS_RE.search(view, max(0, s - 40), s)
+        j = k
+        while lead is None and j > 0 and re.fullmatch(r"\s*(?:,|và)\s*", view[countries[j - 1][1] : countries[j][0]]):
+            j -= 1
+            lead = _LEADERS_RE.search(view, max(0, countries[j][0] - 40), countries[j][0])
+        ids = leaders.get(code, [])
+        if lead is not None and len(ids) == 1:
+            out.append((s, e, ids[0]))
+    return out
+
+
 _DELEGATION_RE = re.compile(r"\b[Đđ]oàn\b[^.;]{0,160}?\bdo\s+[^.;,]{0,80}$")
 
 _HEAD_AFTER_RE = re.compile(r"^[^.;,]{0,12}?\b(?:dẫn đầu|làm Trưởng đoàn|làm trưởng đoàn)\b")

@@ -53,6 +53,7 @@ from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_ancho
 from .event_participants import (
     delegation_heads,
     inside_title,
+    leaders_named,
     location,
     object_of,
     pair_countries,
@@ -152,7 +153,7 @@ def find_events(
     persons_by_id = {a.id: a for a in actors if a.kind == "person"}
     # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
-    pmentions += title_only(an, actors)
+    pmentions += title_only(an, actors) + leaders_named(an, actors)
     pmentions.sort()
     omentions = _outermost(
         sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
@@ -323,6 +324,12 @@ def find_events(
             first_after = next((m for m in in_clause if m[0] >= te), None)
             if with_m and first_after is not None and all(m[0] >= first_after[0] for m in in_clause):
                 pairs = [[first_after[2], p] for p in persons if p != first_after[2]]
+            elif with_m and kind == "phone_call" and first_after is not None:
+                # "X điện đàm với lãnh đạo Trung Quốc, Nhật Bản": one call per leader called
+                callers = dedupe([m[2] for m in in_clause if m[0] < ts])
+                called = [p for p in dedupe([m[2] for m in in_clause if m[0] >= te]) if p not in callers]
+                if len(callers) == 1 and len(called) >= 2:
+                    pairs = [[callers[0], p] for p in called]
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
         others: list[str] = []
