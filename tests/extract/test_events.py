@@ -649,7 +649,7 @@ def test_two_documents_signed_the_same_day_are_two_signings() -> None:
 
 
 def test_a_dialogue_told_by_states_then_by_its_ministers_is_one_and_a_mechanism_is_none() -> None:
-    events, names = _events(
+    events, _ = _events(
         "Australia và Trung Quốc tổ chức Đối thoại Chiến lược lần thứ tư\n"
         "Ngày 7/2, Ngoại trưởng Australia Julie Bishop và Ngoại trưởng Trung Quốc Vương Nghị đồng chủ trì "
         "Đối thoại Chiến lược Australia - Trung Quốc tại Canberra."

@@ -199,7 +199,8 @@ def _lead_date(
 
 
 _BACKREF_RE = re.compile(
-    r"(?:khuôn khổ|thời gian|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au|[Tt]ại|[Kk]ết thúc|quá trình|[Kk]ết quả|[Qq]ua|[Đđ]ây là)\s+"
+    r"(?:khuôn khổ|thời gian|[Nn]hân dịp|[Nn]hân|[Tt]rong|[Ss]au|[Tt]ại|[Kk]ết thúc|quá trình|[Kk]ết quả|[Qq]ua"
+    r"|[Đđ]ây là)\s+"
     r"(?:ở\s+|của\s+)?(?:các\s+|những\s+)?(?:cuộc\s+|buổi\s+)?$"
 )
 
