@@ -682,3 +682,14 @@ def test_the_leaders_of_states_told_by_their_states_and_one_call_per_leader() ->
     )
     calls = sorted(sorted(names[p] for p in e.participants) for e in events if e.kind == "phone_call")
     assert calls == [["Moon Jae-in", "Shinzo Abe"], ["Moon Jae-in", "Tập Cận Bình"]]
+
+
+def test_talks_of_another_day_named_back_do_not_relabel_a_meeting_and_marking_years_is_an_anniversary() -> None:
+    events, _ = _events(
+        "Ngày 8/7, Thủ tướng Nhật Bản Shinzo Abe và Chủ tịch Trung Quốc Tập Cận Bình đã có cuộc gặp song phương. "
+        "Năm 2017 đánh dấu 45 năm ngày Nhật Bản và Trung Quốc bình thường hóa quan hệ ngoại giao. "
+        "Trước đó, sau cuộc hội đàm giữa 3 nhà lãnh đạo Mỹ, Hàn Quốc và Nhật Bản tại Hamburg ngày 6/7, "
+        "các bên ra tuyên bố."
+    )
+    assert ("meeting", "--07-08") in [(e.kind, str(e.date)) for e in events]
+    assert "normalization" not in [e.kind for e in events]

@@ -18,10 +18,11 @@ from .names import is_cap
 __all__ = ["STATE_KINDS", "has_word", "signing_told", "trigger_ok", "words_before"]
 
 _ANNIVERSARY_RE = re.compile(
-    r"(?:kỷ niệm|tròn|sau|với bề dày)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
+    r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
     r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
-    # "... và 40 năm Ngày ký Hiệp ước": the years since the Day of an event, wherever the list began
-    r"|\b\d+\s+năm\s+[Nn]gày\s+$"
+    # "... và 40 năm Ngày ký Hiệp ước", "45 năm ngày Nhật Bản và Trung Quốc bình thường hóa": the years
+    # since the Day of an event, wherever the list began
+    r"|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
 )
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")

@@ -86,10 +86,25 @@ def attach(
     return False
 
 
-def relabel(drafts: list[Draft], evidence: tuple[int, int], si: int) -> bool:
-    """``Trong cuộc hội đàm`` naming back a meeting told as ``cuộc gặp``: it was talks."""
+def relabel(
+    drafts: list[Draft],
+    evidence: tuple[int, int],
+    si: int,
+    persons: set[str] | frozenset[str] = frozenset(),
+    date: PartialDate | None = None,
+) -> bool:
+    """``Trong cuộc hội đàm`` naming back a meeting told as ``cuộc gặp``: it was talks.
+
+    The meeting must share a person with those the sentence names, if it names any, and
+    its date must agree with the date the sentence gives, if any.
+    """
     for d in reversed(drafts):
-        if d.kind == "meeting" and len(d.persons) >= 2:
+        if (
+            d.kind == "meeting"
+            and len(d.persons) >= 2
+            and (not persons or persons & set(d.persons))
+            and _dates_compatible(d.date, date)
+        ):
             d.kind = "talks"
             d.evidence.append(evidence)
             d.last_sentence = si
