@@ -97,3 +97,12 @@ def test_a_missing_period_before_a_sentence_opener_ends_the_sentence() -> None:
 def test_capitalised_words_inside_names_do_not_end_a_sentence() -> None:
     text = "Chủ tịch nước Cộng hòa Nhân dân Trung Hoa và Ngân hàng Phát triển châu Á đã ký kết."
     assert len(split_sentences(text)) == 1
+
+
+def test_a_sentence_may_open_with_a_bullet() -> None:
+    text = "Hai bên thống nhất nội dung hợp tác. *Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ. • Sáng 5/7, đoàn về nước."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Hai bên thống nhất nội dung hợp tác.",
+        "*Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ.",
+        "• Sáng 5/7, đoàn về nước.",
+    ]
