@@ -102,7 +102,7 @@ UPPER = "".join(
 # ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
 # One pattern finds every end: a newline, or a stop with the dots, quotes and brackets
 # that close it, when white space and what opens a sentence follow.
-_END_RE = re.compile(r"\n|[.!?…]([.…]*[\"”’')\]]*)(?=\s+[\"“‘'(\[*•]*[0-9" + UPPER + r"])")
+_END_RE = re.compile(r"\n|[.!?…]([.…]*[\"”’')\]]*)(?=\s+(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"])")
 _ABBREVIATIONS = frozenset(
     {
         "tp",
