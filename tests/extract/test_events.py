@@ -693,3 +693,12 @@ def test_talks_of_another_day_named_back_do_not_relabel_a_meeting_and_marking_ye
     )
     assert ("meeting", "--07-08") in [(e.kind, str(e.date)) for e in events]
     assert "normalization" not in [e.kind for e in events]
+
+
+def test_the_visit_of_unnamed_royals_is_their_states() -> None:
+    events, names = _events(
+        "Ngày 20/5, Thủ tướng Lê Văn Minh tiếp Bộ trưởng Nhật Bản Hiroshige Seko đang có chuyến thăm Việt Nam. "
+        "Thủ tướng Lê Văn Minh đánh giá cao chuyến thăm cấp Nhà nước của Nhà vua và Hoàng hậu Nhật Bản năm 2017."
+    )
+    visits = [(str(e.date), [names[p] for p in e.participants]) for e in events if e.kind == "visit"]
+    assert ("2017", ["JP"]) in visits

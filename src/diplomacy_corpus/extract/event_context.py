@@ -137,6 +137,29 @@ def _pronoun_subject(view: str, mentions: Sequence[tuple[int, int, str]], s_star
     return before[-1][2] if before else None
 
 
+def _visiting_state(
+    view: str,
+    te: int,
+    end: int,
+    cmentions: Sequence[tuple[int, int, str]],
+    pmentions: Sequence[tuple[int, int, str]],
+) -> str | None:
+    """The state whose unnamed visitors a visit names (``chuyến thăm ... của Nhà vua và Hoàng hậu Nhật Bản``).
+
+    The first state after ``của`` in the clause, when no person is named from ``của`` to
+    just after it and no delegation (``đoàn``) stands between.
+    """
+    m = _OF_RE.match(view, te, end)
+    if m is None:
+        return None
+    state = next((c for c in cmentions if m.end() <= c[0] < min(end, m.end() + 50)), None)
+    if state is None or re.search(r"\b[Đđ]oàn\b", view[m.end() : state[0]]):
+        return None
+    if any(m.end() <= p[0] < state[1] + 40 for p in pmentions):
+        return None  # "của Thủ tướng Nhật Bản Shinzo Abe": his visit
+    return state[2]
+
+
 def _fronted_host(view: str, after: Sequence[tuple[int, int, str]], te: int) -> tuple[int, int, str] | None:
     """The subject after a fronted ``các buổi hội kiến với A, B, ...``: the first person not listed.
 
@@ -216,6 +239,9 @@ _PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b
 
 # A visit told as the pronoun's: "chuyến thăm của ông tới Việt Nam".
 _HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b")
+
+# A visit's "of": "chuyến thăm Việt Nam của ...", "chuyến thăm cấp Nhà nước đầu tiên của ...".
+_OF_RE = re.compile(r"[^,.;]{0,60}?\bcủa\s+")
 
 # What follows a listed person: a comma, "và", or the office told after the name.
 _LISTED_RE = re.compile(r"\s*(?:,|và\b|;)")

@@ -40,6 +40,7 @@ from .event_context import (
     _own_parties,
     _pronoun_subject,
     _told_between,
+    _visiting_state,
 )
 from .event_dates import (
     announced,
@@ -273,13 +274,18 @@ def find_events(
                 persons = named
                 subject = []
                 named_between = kind in TWO_PARTY
+        visiting_state: list[str] = []
         if kind == "visit":
             own = _pronoun_subject(view, pmentions, s_start, ts) if _HIS_RE.match(view, te) else None
-            persons = (
-                [own]
-                if own is not None
-                else visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
-            )
+            state = _visiting_state(view, te, c_end, cmentions, pmentions) if own is None else None
+            if state is not None:
+                persons, visiting_state = [], [state]  # "chuyến thăm của Nhà vua và Hoàng hậu Nhật Bản"
+            else:
+                persons = (
+                    [own]
+                    if own is not None
+                    else visitors(view, in_clause, ts, te, c_start, heads, person_country, place_country, subject)
+                )
         elif named_between:
             pass  # "các cuộc hội đàm, hội kiến giữa X với Y": X and Y, whoever tells it
         elif kind in TWO_PARTY and len(persons) < 2:
@@ -334,7 +340,7 @@ def find_events(
                     pairs = [[callers[0], p] for p in called]
         elif not persons and subject and kind in ("conference", "speech", "ceremony"):
             persons = subject
-        others: list[str] = []
+        others: list[str] = list(visiting_state)
         if kind == "agreement" and not persons and _HE_RE.search(view, s_start, ts):
             # "Ông đã tham gia ký kết Hiệp ước ...": the person named just before
             for k in range(si - 1, max(-1, si - 3), -1):
