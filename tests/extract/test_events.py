@@ -702,3 +702,11 @@ def test_the_visit_of_unnamed_royals_is_their_states() -> None:
     )
     visits = [(str(e.date), [names[p] for p in e.participants]) for e in events if e.kind == "visit"]
     assert ("2017", ["JP"]) in visits
+
+
+def test_the_day_an_agreement_takes_effect_is_not_the_day_of_the_talks() -> None:
+    events, _ = _events(
+        "Thỏa thuận ngừng bắn, có hiệu lực từ trưa ngày 9/7, được thông báo sau cuộc hội đàm giữa Tổng thống Nga "
+        "Vladimir Putin và Tổng thống Mỹ Donald Trump hôm 7/7."
+    )
+    assert [(e.kind, str(e.date)) for e in events] == [("talks", "--07-07")]

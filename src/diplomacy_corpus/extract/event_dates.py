@@ -16,8 +16,9 @@ from .event_merge import Draft
 
 __all__ = ["announced", "fill_years", "is_term", "last_day_before", "listed_dates", "nearest_date", "sentence_day"]
 
-# A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020".
-_TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa)\s+$")
+# A date that names a term, not an occasion: "đến năm 2025", "tầm nhìn 2030", "giai đoạn 2017 - 2020",
+# "có hiệu lực từ trưa ngày 9/7".
+_TERM_RE = re.compile(r"(?:đến|tới|tầm nhìn|trước|giai đoạn|niên khóa|hiệu lực(?:\s+từ)?)\s+$")
 
 # The same when the mention itself opens with the term word ("đến năm 2025" read as one mention).
 _TERM_START_RE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|niên khóa)\s")
