@@ -710,3 +710,12 @@ def test_the_day_an_agreement_takes_effect_is_not_the_day_of_the_talks() -> None
         "Vladimir Putin và Tổng thống Mỹ Donald Trump hôm 7/7."
     )
     assert [(e.kind, str(e.date)) for e in events] == [("talks", "--07-07")]
+
+
+def test_a_joint_statement_issued_after_a_summit_is_an_agreement() -> None:
+    events, names = _events(
+        "Ngày 10/2, Tổng thống Mỹ Donald Trump có cuộc gặp thượng đỉnh với Thủ tướng Nhật Bản Shinzo Abe. "
+        "Trong tuyên bố chung được đưa ra sau cuộc gặp, ông Trump và ông Abe khẳng định hai nước là đồng minh."
+    )
+    agreements = [(str(e.date), {names[p] for p in e.participants}) for e in events if e.kind == "agreement"]
+    assert agreements == [("--02-10", {"Donald Trump", "Shinzo Abe", "US", "JP"})]
