@@ -222,3 +222,11 @@ def test_the_han_viet_name_of_a_foreign_visitor_takes_his_state() -> None:
     )))
     countries = {a.name: a.country for a in doc.actors if a.kind == "person"}
     assert countries == {"Lý Hiển Long": "SG", "Trương Hòa Bình": "VN"}
+
+
+def test_a_spokesman_after_the_seat_and_a_name_before_a_time_word() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Người phát ngôn điện Kremlin Dmitry Peskov cho biết. "
+        "Tổng thống Donald Trump bắt tay Thủ tướng Lê Văn Minh Lúc 2h sáng hôm nay, hai bên hội đàm."
+    )))
+    assert {a.name for a in doc.actors if a.kind == "person"} == {"Dmitry Peskov", "Donald Trump", "Lê Văn Minh"}

@@ -81,6 +81,9 @@ _TRAILING = frozenset(
         "Ông",
         "Bà",
         "Cùng",
+        "Lúc",
+        "Vào",
+        "Khoảng",
     ]
 )
 # After a foreign name also words that are Vietnamese given names ("Donald Trump Nhân dịp ...").
