@@ -32,8 +32,6 @@ __all__ = ["latin_names"]
 
 _DIGIT_RE = re.compile(r"\d")
 _ARTICLES = frozenset(["Al", "El"])
-# Seats of government whose spokespeople are named right after them ("điện Kremlin Dmitry Peskov").
-_SEATS = frozenset(["Kremlin", "Pentagon", "Elysee", "Élysée"])
 
 
 def latin_names(an: Analysis) -> None:
@@ -53,8 +51,6 @@ def latin_names(an: Analysis) -> None:
             continue
         while words and (not _opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))):
             start += len(words.pop(0)) + 1
-        if words and words[0] in _SEATS and len(words) >= 3:
-            start += len(words.pop(0)) + 1  # "điện Kremlin Dmitry Peskov": the seat, then the name
         while words and not _closes_name(words[-1], version):
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):

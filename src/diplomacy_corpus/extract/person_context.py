@@ -56,7 +56,7 @@ _NAMED_AFTER = frozenset(
     ]
 )
 # Lowercase words before a place's name in an office ("Thủ hiến bang Hessen", "Thống đốc tỉnh Ibaraki").
-_ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huyện", "hạt", "đảo", "xứ", "khu"])
+_ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huyện", "hạt", "đảo", "xứ", "khu", "điện"])
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 
 
