@@ -38,8 +38,36 @@ _NEW_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_NEW_TONES)})(?!\\w)")
 
 
 def _alt(words: Any) -> str:
+    """An alternation of the words and their other tone spelling, as a prefix tree.
+
+    The pattern matches what ``word1|word2|...`` (longest first, ``\\s+`` between
+    words) matches, in the same order of attempts: a longer word is tried before a
+    shorter one it begins with. Python's regex engine tries the branches of a flat
+    alternation one by one; a tree tries one branch per character, so a pattern that
+    fails after a figure (most do) fails after a look at one or two characters.
+    """
     forms = {w for word in words for w in (word, _NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], word))}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+    return _tree(sorted(forms))
+
+
+def _tree(words: list[str]) -> str:
+    """A regex matching exactly ``words``, longest first, as a prefix tree."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(r"\s+" if c == " " else re.escape(c)) + emit(child) for c, child in node.items() if c]
+        if not branches:
+            return ""
+        if "" in node:  # the longer words first, then the word that ends here
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 def _forms(words: Any, tag: str | None = None) -> dict[str, Any]:
