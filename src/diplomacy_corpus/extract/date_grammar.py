@@ -10,6 +10,7 @@ date at all. Relative expressions (``năm ngoái``, ``tuần tới``) and month 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 from importlib import resources
@@ -153,7 +154,10 @@ def _infer_year(month: int, ref: PartialDate | None, past: bool, future: bool) -
     return ref.year
 
 
+@functools.lru_cache(maxsize=4096)
 def _make(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    """The date, or None when it does not exist; cached, since news repeats its dates
+    and a `PartialDate` is immutable (its validators are the costly part)."""
     if not _year_ok(year):
         return None
     try:
