@@ -236,7 +236,13 @@ class Prescan:
     grammars reject figures glued to a word)."""
 
 
-_TOKEN = re.compile(r"[0-9][0-9.,]*")  # ASCII digits: twice as fast a scan as \d
+# The runs of digits are looked for in a copy of the text with one byte a character:
+# every ASCII digit made '0', dots and commas kept, anything else a blank. The regex
+# engine then looks for one literal byte, which it does faster than it tests each
+# character against a class ('[0-9]', itself twice as fast as '\d'); the offsets are
+# those of the text.
+_TOKEN = re.compile(rb"0[0.,]*")
+_DIGITS_ONLY = bytes(48 if 48 <= b <= 57 else b if b in (44, 46) else 32 for b in range(256))
 # The last text scanned: find_dates and find_metrics read the same document one after
 # the other. Checked by identity, so the look-up costs nothing; swapped in whole.
 _LAST_SCAN: list[Prescan | None] = [None]
@@ -252,7 +258,8 @@ def prescan(text: str) -> Prescan:
     if last is not None and last.text is text:
         return last
     low = _lower(text)
-    scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(low)]))
+    ascii_digits = low.encode("latin-1", "replace").translate(_DIGITS_ONLY)  # '?' for the others
+    scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(ascii_digits)]))
     _LAST_SCAN[0] = scan
     return scan
 
@@ -297,8 +304,9 @@ def _scan(
 
     ``keep(start, end)``, when given, is asked before a number is read: the metrics
     skip most numbers this way without paying for them. ``follow``, when given, must
-    match right after a figure in digits for it to be read (a cheaper ``keep``).
-    ``starts``, when given, are
+    match right after a figure in digits for it to be read (a cheaper ``keep``, which
+    is then asked of the spelled-out numbers only: the caller's ``keep`` must be
+    the same test). ``starts``, when given, are
     the offsets where figures in digits start (see `prescan`); the digits are then
     not searched again.
     """
@@ -326,7 +334,7 @@ def _scan(
             continue
         if end < size and (low[end].isalnum() or (low[end] == "/" and low[end - 1].isdigit())):
             continue
-        if keep is not None and not keep(start, end):
+        if follow is None and keep is not None and not keep(start, end):
             continue
         if m.group("scale"):
             raw = low[start:end]
