@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.cues import Cues
-from diplomacy_corpus.extract.numbers import NumberMention, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, _find_word, parse_number
 from diplomacy_corpus.models import METRIC_UNITS
 
 
@@ -179,9 +179,10 @@ _WORD_TIMES = re.compile(rf"gấp\s+(?P<w>{_alt(_MULTIPLE_WORDS)})(?:\s+lần)?(
 _RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK_TAIL = rf"\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])"
-# One pattern per first word: a literal start lets the regex engine skip ahead as fast
-# as str.find, and 'thức' ('chính thức') never reaches Python.
-_RANK_WORDS = tuple(re.compile(word + _RANK_TAIL) for word in ("thứ", "hạng"))
+# One pattern per first word, tried only where the word starts: 'thứ' is found from its
+# 'ứ' (a one-character search runs at memory speed, see `_find_word`), the rare 'hạng'
+# whole.
+_RANK_WORDS = tuple((re.compile(word + _RANK_TAIL), word, anchor) for word, anchor in (("thứ", 2), ("hạng", None)))
 _SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
 
 _SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
@@ -201,8 +202,8 @@ class _Figure:
 def _ranks(low: str) -> list[re.Match[str]]:
     """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
     found: list[re.Match[str]] = []
-    for pattern in _RANK_WORDS:
-        for m in pattern.finditer(low):
+    for pattern, word, anchor in _RANK_WORDS:
+        for m in _matches_at(pattern, low, _find_word(low, word, anchor)):
             i = m.start()
             if not (i and low[i - 1].isalnum()) and (
                 _RANK_CUE.search(low, max(0, i - 16), i)
@@ -219,8 +220,23 @@ def _ranks(low: str) -> list[re.Match[str]]:
     return found
 
 
+def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(low)`` for a pattern that can only match at ``starts`` (sorted)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in starts:
+        if i >= end:
+            m = pattern.match(low, i)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 def _word_multiples(low: str) -> list[re.Match[str]]:
     """'gấp đôi', 'gấp ba lần': multiples in words (in digits they are ordinary numbers)."""
+    if "gấp" not in low:  # most texts: a plain search is faster than the regex engine's
+        return []
     return [m for m in _WORD_TIMES.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
 
 
