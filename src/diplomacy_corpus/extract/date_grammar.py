@@ -93,7 +93,6 @@ _NUMERIC = re.compile(
         ]
     )
 )
-_DIGITS = re.compile(r"\d+")
 _RELATIVE_RE = re.compile(
     r"(?:hôm|sáng|trưa|chiều|tối|đêm|ngày|tuần|tháng|năm)\s+"
     rf"(?:nay|qua|kia|mai|này|trước|tới|sau|ngoái|{_alt(_MONTH_WORDS)})(?!\w)"
@@ -118,6 +117,23 @@ _TRIGGER_LAST = frozenset(
 )
 _YEAR_IN = re.compile(r"\d{4}")
 _DATE_NEXT = re.compile(r"\s*(?:[/.\-–—]|(?:tháng|đến|tới|và|năm)\s)")
+
+
+def _within(words: tuple[str, ...], width: int) -> str:
+    """Look-behinds that hold when one of ``words`` lies within the ``width`` characters
+    before (``word in text[start - width : start]``), one for each place it may take."""
+    return "|".join(rf"(?<={re.escape(w)}.{{{k}}})" for w in words for k in range(width - len(w) + 1))
+
+
+# Where a run of digits may start a date: the quick test that most figures fail, one
+# match at the first digit (instead of a few string operations in Python). Not after a
+# letter or digit; four digits ('2013') with 'năm', 'đoạn', 'kỳ' or 'khóa' (_YEAR_LAST)
+# in the 14 characters before; one or two digits with 'tháng' there, or with '/', '-',
+# 'tháng', 'năm' ... right after them (_DATE_NEXT). Three or five digits are no date.
+_DATE_START = re.compile(
+    r"(?s)(?<![^\W_])(?:(?=\d{4}(?!\d))(?:" + _within(("năm", "đoạn", "kỳ", "khóa"), 14) + ")"
+    r"|(?=\d{1,2}(?!\d))(?:" + _within(("tháng",), 14) + r"|\d{1,2}(?!\d)(?=" + _DATE_NEXT.pattern + ")))"
+)
 _GLUE = ".,;:!?()[]\"'“”‘’"
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}

@@ -48,8 +48,7 @@ import re
 import attrs
 
 from diplomacy_corpus.extract.date_grammar import (
-    _DATE_NEXT,
-    _DIGITS,
+    _DATE_START,
     _MONTH_WORD_RE,
     _NUMERIC,
     _RELATIVE_FIRST,
@@ -94,20 +93,11 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     low = scan.low
     found: list[DateMention] = []
     pos = 0
-    digits = _DIGITS.match
+    may_start = _DATE_START.match
     for start in scan.starts:
-        if start < pos or (start and low[start - 1].isalnum()):
-            continue
-        run = digits(low, start)
-        size = run.end() - start  # type: ignore[union-attr]
-        if size == 3 or size > 4:
-            continue  # no day, month or year has three or five digits
-        near = low[max(0, start - 14) : start]
-        if size == 4:
-            if not ("năm" in near or "đoạn" in near or "kỳ" in near or "khóa" in near):  # _YEAR_LAST
-                continue  # a year needs 'năm', 'giai đoạn' ... before it
-        elif "tháng" not in near and _DATE_NEXT.match(low, start + size) is None:
-            continue  # a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it
+        if start < pos or may_start(low, start) is None:
+            continue  # a year needs 'năm', 'giai đoạn' ... before it; a day or month needs
+            # 'tháng' before it, or '/', '-', 'tháng' ... after it
         m = _NUMERIC.match(low, start)
         if m is None:
             continue
