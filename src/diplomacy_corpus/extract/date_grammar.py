@@ -99,7 +99,7 @@ _RELATIVE_RE = re.compile(
 )
 _RELATIVE_FIRST = ("hôm", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "tuần", "tháng", "năm")
 # Without a reference only the month names can give a date; this pattern starts with a
-# literal word, which the regex engine finds as fast as str.find.
+# literal word and is tried only where str.find finds it (faster than the regex engine).
 _MONTH_WORD_RE = re.compile(rf"tháng\s+(?:{_alt(_MONTH_WORDS)})(?!\w)")
 _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"

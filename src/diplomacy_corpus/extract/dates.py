@@ -59,7 +59,7 @@ from diplomacy_corpus.extract.date_grammar import (
     _numeric,
     _word_relative,
 )
-from diplomacy_corpus.extract.numbers import prescan
+from diplomacy_corpus.extract.numbers import _find_word, _matches_at, prescan
 from diplomacy_corpus.models import PartialDate
 
 __all__ = ["DateMention", "find_dates"]
@@ -109,7 +109,10 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
             found.append(mention)
     if len(found) > 1:
         found = _years_from_the_text(found, text, reference)
-    matches = _relative_matches(low) if reference is not None else list(_MONTH_WORD_RE.finditer(low))
+    if reference is not None:
+        matches = _relative_matches(low)
+    else:  # only month names ('tháng Ba'), tried where 'tháng' stands
+        matches = _matches_at(_MONTH_WORD_RE, low, _find_word(low, "tháng"))
     rel = [mention for m in matches if (mention := _word_relative(m, low, text, reference)) is not None]
     if reference is not None and reference.day is not None:
         rel.extend(_weekdays(low, reference))

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.cues import Cues
-from diplomacy_corpus.extract.numbers import NumberMention, _find_word, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, _find_word, _matches_at, parse_number
 from diplomacy_corpus.models import METRIC_UNITS
 
 
@@ -217,19 +217,6 @@ def _ranks(low: str) -> list[re.Match[str]]:
             ):
                 found.append(m)
     found.sort(key=lambda m: m.start())
-    return found
-
-
-def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
-    """``pattern.finditer(low)`` for a pattern that can only match at ``starts`` (sorted)."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for i in starts:
-        if i >= end:
-            m = pattern.match(low, i)
-            if m is not None:
-                found.append(m)
-                end = m.end()
     return found
 
 

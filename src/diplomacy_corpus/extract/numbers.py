@@ -382,6 +382,19 @@ def _find_word(text: str, word: str, anchor: int | None = None, *, whole: bool =
     return found
 
 
+def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(low)`` for a pattern that can only match at ``starts`` (sorted)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in starts:
+        if i >= end:
+            m = pattern.match(low, i)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 def _word_numbers(
     text: str, low: str, digits: list[NumberMention], keep: Callable[[int, int], bool] | None = None
 ) -> list[NumberMention]:
