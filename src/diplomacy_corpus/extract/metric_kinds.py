@@ -124,7 +124,7 @@ _NOUN_AFTER = re.compile(
 # boundary ('5 đã', '5 mã' are no '5 đ', '5 m'); units of measure make no metric.
 _FOLLOW = re.compile(
     rf"\s*(?:[-–—]|đến|tới|,?\s*và\s|{_alt(_UNITS['percent'])}"
-    rf"|(?:lần|ngày|{_alt(_CURRENCY_OF)}|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
+    rf"|(?:{_alt(['lần', 'ngày', *_CURRENCY_OF, *_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
 _TOLLS = Cues(_forms(_KINDS["not_before_count"]))

@@ -398,12 +398,14 @@ def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[r
 def _word_numbers(
     text: str, low: str, digits: list[NumberMention], keep: Callable[[int, int], bool] | None = None
 ) -> list[NumberMention]:
-    starts = [n.start for n in digits]
-    found: list[NumberMention] = []
     hits: list[int] = []
     for word, anchor in _SCALE_WORDS:
         hits.extend(_find_word(low, word, anchor, whole=anchor is not None))
+    if not hits:
+        return []
     hits.sort()
+    starts = [n.start for n in digits]
+    found: list[NumberMention] = []
     pos = 0
     for s in hits:
         if s < pos or (s and (low[s - 1].isalnum() or low[s - 2 : s - 1].isdigit())):
