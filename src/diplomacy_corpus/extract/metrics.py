@@ -115,8 +115,8 @@ def find_metrics(
                 periods = _periods(text, low, s, e, reference, whole)
             if taken is None:
                 taken = _date_spans(periods)
-            if any(a <= n.start < b for a, b in taken):
-                continue
+            if taken and any(a <= n.start < b for a, b in taken):
+                continue  # a figure inside a date or period ('năm 2017')
             _qualifier_after(low, fig, e)
             figures.append(fig)
         for n in waiting:
