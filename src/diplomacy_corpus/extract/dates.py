@@ -177,27 +177,23 @@ def _years_from_the_text(found: list[DateMention], text: str, ref: PartialDate |
     one (the latest year of the text or the one before, and within five years of the
     reference): ``ngày 2/9/1945`` says nothing of the ``2/9`` of this year's ceremony.
     """
+    written = [_YEAR_IN.search(text, d.start, d.end) is not None for d in found]  # a year in the words
     explicit: dict[tuple[int | None, int | None], set[int]] = {}
-    for d in found:
+    for d, has_year in zip(found, written, strict=True):
         for date in (d.date, d.date_end):
-            if (
-                date is not None
-                and date.day is not None
-                and date.year is not None
-                and _YEAR_IN.search(text, d.start, d.end)
-            ):
+            if has_year and date is not None and date.day is not None and date.year is not None:
                 explicit.setdefault((date.month, date.day), set()).add(date.year)
     if not explicit:
         return found
     latest = max(
         date.year
-        for d in found
+        for d, has_year in zip(found, written, strict=True)
         for date in (d.date, d.date_end)
-        if date is not None and date.year is not None and _YEAR_IN.search(text, d.start, d.end)
+        if has_year and date is not None and date.year is not None
     )
     out = []
-    for d in found:
-        if d.precision == "day" and not d.relative and not _YEAR_IN.search(text, d.start, d.end):
+    for d, has_year in zip(found, written, strict=True):
+        if d.precision == "day" and not d.relative and not has_year:
             years = explicit.get((d.date.month, d.date.day))
             year = next(iter(years)) if years is not None and len(years) == 1 else None
             if (
