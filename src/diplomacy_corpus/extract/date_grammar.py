@@ -10,6 +10,7 @@ date at all. Relative expressions (``năm ngoái``, ``tuần tới``) and month 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 from importlib import resources
@@ -92,14 +93,13 @@ _NUMERIC = re.compile(
         ]
     )
 )
-_DIGITS = re.compile(r"\d+")
 _RELATIVE_RE = re.compile(
     r"(?:hôm|sáng|trưa|chiều|tối|đêm|ngày|tuần|tháng|năm)\s+"
     rf"(?:nay|qua|kia|mai|này|trước|tới|sau|ngoái|{_alt(_MONTH_WORDS)})(?!\w)"
 )
 _RELATIVE_FIRST = ("hôm", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "tuần", "tháng", "năm")
 # Without a reference only the month names can give a date; this pattern starts with a
-# literal word, which the regex engine finds as fast as str.find.
+# literal word and is tried only where str.find finds it (faster than the regex engine).
 _MONTH_WORD_RE = re.compile(rf"tháng\s+(?:{_alt(_MONTH_WORDS)})(?!\w)")
 _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
@@ -117,6 +117,23 @@ _TRIGGER_LAST = frozenset(
 )
 _YEAR_IN = re.compile(r"\d{4}")
 _DATE_NEXT = re.compile(r"\s*(?:[/.\-–—]|(?:tháng|đến|tới|và|năm)\s)")
+
+
+def _within(words: tuple[str, ...], width: int) -> str:
+    """Look-behinds that hold when one of ``words`` lies within the ``width`` characters
+    before (``word in text[start - width : start]``), one for each place it may take."""
+    return "|".join(rf"(?<={re.escape(w)}.{{{k}}})" for w in words for k in range(width - len(w) + 1))
+
+
+# Where a run of digits may start a date: the quick test that most figures fail, one
+# match at the first digit (instead of a few string operations in Python). Not after a
+# letter or digit; four digits ('2013') with 'năm', 'đoạn', 'kỳ' or 'khóa' (_YEAR_LAST)
+# in the 14 characters before; one or two digits with 'tháng' there, or with '/', '-',
+# 'tháng', 'năm' ... right after them (_DATE_NEXT). Three or five digits are no date.
+_DATE_START = re.compile(
+    r"(?s)(?<![^\W_])(?:(?=\d{4}(?!\d))(?:" + _within(("năm", "đoạn", "kỳ", "khóa"), 14) + ")"
+    r"|(?=\d{1,2}(?!\d))(?:" + _within(("tháng",), 14) + r"|\d{1,2}(?!\d)(?=" + _DATE_NEXT.pattern + ")))"
+)
 _GLUE = ".,;:!?()[]\"'“”‘’"
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
@@ -153,7 +170,10 @@ def _infer_year(month: int, ref: PartialDate | None, past: bool, future: bool) -
     return ref.year
 
 
+@functools.lru_cache(maxsize=4096)
 def _make(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    """The date, or None when it does not exist; cached, since news repeats its dates
+    and a `PartialDate` is immutable (its validators are the costly part)."""
     if not _year_ok(year):
         return None
     try:

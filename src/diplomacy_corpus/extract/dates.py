@@ -44,12 +44,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import compress, repeat
 
 import attrs
 
 from diplomacy_corpus.extract.date_grammar import (
-    _DATE_NEXT,
-    _DIGITS,
+    _DATE_START,
     _MONTH_WORD_RE,
     _NUMERIC,
     _RELATIVE_FIRST,
@@ -60,7 +60,7 @@ from diplomacy_corpus.extract.date_grammar import (
     _numeric,
     _word_relative,
 )
-from diplomacy_corpus.extract.numbers import prescan
+from diplomacy_corpus.extract.numbers import _find_word, _matches_at, prescan
 from diplomacy_corpus.models import PartialDate
 
 __all__ = ["DateMention", "find_dates"]
@@ -94,20 +94,13 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     low = scan.low
     found: list[DateMention] = []
     pos = 0
-    digits = _DIGITS.match
-    for start in scan.starts:
-        if start < pos or (start and low[start - 1].isalnum()):
-            continue
-        run = digits(low, start)
-        size = run.end() - start  # type: ignore[union-attr]
-        if size == 3 or size > 4:
-            continue  # no day, month or year has three or five digits
-        near = low[max(0, start - 14) : start]
-        if size == 4:
-            if not ("năm" in near or "đoạn" in near or "kỳ" in near or "khóa" in near):  # _YEAR_LAST
-                continue  # a year needs 'năm', 'giai đoạn' ... before it
-        elif "tháng" not in near and _DATE_NEXT.match(low, start + size) is None:
-            continue  # a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it
+    # The figures that may start a date, picked out in one pass of C loops (map, compress)
+    # instead of a Python loop over every figure: a year needs 'năm', 'giai đoạn' ...
+    # before it; a day or month needs 'tháng' before it, or '/', '-', 'tháng' ... after it.
+    starts = scan.starts
+    for start in compress(starts, map(_DATE_START.match, repeat(low), starts)):
+        if start < pos:
+            continue  # inside the date just read ('20 - 22/11')
         m = _NUMERIC.match(low, start)
         if m is None:
             continue
@@ -119,7 +112,10 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
             found.append(mention)
     if len(found) > 1:
         found = _years_from_the_text(found, text, reference)
-    matches = _relative_matches(low) if reference is not None else list(_MONTH_WORD_RE.finditer(low))
+    if reference is not None:
+        matches = _relative_matches(low)
+    else:  # only month names ('tháng Ba'), tried where 'tháng' stands
+        matches = _matches_at(_MONTH_WORD_RE, low, _find_word(low, "tháng"))
     rel = [mention for m in matches if (mention := _word_relative(m, low, text, reference)) is not None]
     if reference is not None and reference.day is not None:
         rel.extend(_weekdays(low, reference))
@@ -184,27 +180,23 @@ def _years_from_the_text(found: list[DateMention], text: str, ref: PartialDate |
     one (the latest year of the text or the one before, and within five years of the
     reference): ``ngày 2/9/1945`` says nothing of the ``2/9`` of this year's ceremony.
     """
+    written = [_YEAR_IN.search(text, d.start, d.end) is not None for d in found]  # a year in the words
     explicit: dict[tuple[int | None, int | None], set[int]] = {}
-    for d in found:
+    for d, has_year in zip(found, written, strict=True):
         for date in (d.date, d.date_end):
-            if (
-                date is not None
-                and date.day is not None
-                and date.year is not None
-                and _YEAR_IN.search(text, d.start, d.end)
-            ):
+            if has_year and date is not None and date.day is not None and date.year is not None:
                 explicit.setdefault((date.month, date.day), set()).add(date.year)
     if not explicit:
         return found
     latest = max(
         date.year
-        for d in found
+        for d, has_year in zip(found, written, strict=True)
         for date in (d.date, d.date_end)
-        if date is not None and date.year is not None and _YEAR_IN.search(text, d.start, d.end)
+        if has_year and date is not None and date.year is not None
     )
     out = []
-    for d in found:
-        if d.precision == "day" and not d.relative and not _YEAR_IN.search(text, d.start, d.end):
+    for d, has_year in zip(found, written, strict=True):
+        if d.precision == "day" and not d.relative and not has_year:
             years = explicit.get((d.date.month, d.date.day))
             year = next(iter(years)) if years is not None and len(years) == 1 else None
             if (

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.cues import Cues
-from diplomacy_corpus.extract.numbers import NumberMention, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, _find_word, _matches_at, parse_number
 from diplomacy_corpus.models import METRIC_UNITS
 
 
@@ -38,8 +38,36 @@ _NEW_TONE = re.compile(f"(?<![qQ])(?:{'|'.join(_NEW_TONES)})(?!\\w)")
 
 
 def _alt(words: Any) -> str:
+    """An alternation of the words and their other tone spelling, as a prefix tree.
+
+    The pattern matches what ``word1|word2|...`` (longest first, ``\\s+`` between
+    words) matches, in the same order of attempts: a longer word is tried before a
+    shorter one it begins with. Python's regex engine tries the branches of a flat
+    alternation one by one; a tree tries one branch per character, so a pattern that
+    fails after a figure (most do) fails after a look at one or two characters.
+    """
     forms = {w for word in words for w in (word, _NEW_TONE.sub(lambda m: _NEW_TONES[m.group()], word))}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+    return _tree(sorted(forms))
+
+
+def _tree(words: list[str]) -> str:
+    """A regex matching exactly ``words``, longest first, as a prefix tree."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(r"\s+" if c == " " else re.escape(c)) + emit(child) for c, child in node.items() if c]
+        if not branches:
+            return ""
+        if "" in node:  # the longer words first, then the word that ends here
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 def _forms(words: Any, tag: str | None = None) -> dict[str, Any]:
@@ -96,7 +124,7 @@ _NOUN_AFTER = re.compile(
 # boundary ('5 đã', '5 mã' are no '5 đ', '5 m'); units of measure make no metric.
 _FOLLOW = re.compile(
     rf"\s*(?:[-–—]|đến|tới|,?\s*và\s|{_alt(_UNITS['percent'])}"
-    rf"|(?:lần|ngày|{_alt(_CURRENCY_OF)}|{_alt([*_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
+    rf"|(?:{_alt(['lần', 'ngày', *_CURRENCY_OF, *_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
 _TOLLS = Cues(_forms(_KINDS["not_before_count"]))
@@ -151,9 +179,10 @@ _WORD_TIMES = re.compile(rf"gấp\s+(?P<w>{_alt(_MULTIPLE_WORDS)})(?:\s+lần)?(
 _RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK_TAIL = rf"\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])"
-# One pattern per first word: a literal start lets the regex engine skip ahead as fast
-# as str.find, and 'thức' ('chính thức') never reaches Python.
-_RANK_WORDS = tuple(re.compile(word + _RANK_TAIL) for word in ("thứ", "hạng"))
+# One pattern per first word, tried only where the word starts: 'thứ' is found from its
+# 'ứ' (a one-character search runs at memory speed, see `_find_word`), the rare 'hạng'
+# whole.
+_RANK_WORDS = tuple((re.compile(word + _RANK_TAIL), word, anchor) for word, anchor in (("thứ", 2), ("hạng", None)))
 _SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
 
 _SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
@@ -173,8 +202,8 @@ class _Figure:
 def _ranks(low: str) -> list[re.Match[str]]:
     """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
     found: list[re.Match[str]] = []
-    for pattern in _RANK_WORDS:
-        for m in pattern.finditer(low):
+    for pattern, word, anchor in _RANK_WORDS:
+        for m in _matches_at(pattern, low, _find_word(low, word, anchor)):
             i = m.start()
             if not (i and low[i - 1].isalnum()) and (
                 _RANK_CUE.search(low, max(0, i - 16), i)
@@ -193,6 +222,8 @@ def _ranks(low: str) -> list[re.Match[str]]:
 
 def _word_multiples(low: str) -> list[re.Match[str]]:
     """'gấp đôi', 'gấp ba lần': multiples in words (in digits they are ordinary numbers)."""
+    if "gấp" not in low:  # most texts: a plain search is faster than the regex engine's
+        return []
     return [m for m in _WORD_TIMES.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
 
 

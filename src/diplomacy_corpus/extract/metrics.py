@@ -115,8 +115,8 @@ def find_metrics(
                 periods = _periods(text, low, s, e, reference, whole)
             if taken is None:
                 taken = _date_spans(periods)
-            if any(a <= n.start < b for a, b in taken):
-                continue
+            if taken and any(a <= n.start < b for a, b in taken):
+                continue  # a figure inside a date or period ('năm 2017')
             _qualifier_after(low, fig, e)
             figures.append(fig)
         for n in waiting:
@@ -145,17 +145,7 @@ def find_metrics(
             out.append((fig, period, (s, e)))
             last_period = period
         last_index = index
-    seen: set[tuple[str, float, str, str | None, str]] = set()
-    unique = []
-    for fig, period, span in out:  # a figure the text repeats (lead and body) is one fact
-        # Two equal amounts or counts of one kind and period are one fact; small figures
-        # (a 10% rise, a second rank) recur for different things, so they must also
-        # come from the same sentence to be merged.
-        same = "" if fig.unit not in _SMALL_UNITS else _norm(low[span[0] : span[1]])
-        key = (fig.kind, fig.value, fig.unit, period, same)
-        if key not in seen:
-            seen.add(key)
-            unique.append((fig, period, span))
+    unique = _unique(out, low)
     spans: dict[tuple[int, int], Span] = {}
     return [
         Metric(
@@ -170,3 +160,43 @@ def find_metrics(
         )
         for i, (fig, period, span) in enumerate(unique, 1)
     ]
+
+
+def _unique(
+    out: list[tuple[_Figure, str | None, tuple[int, int]]], low: str
+) -> list[tuple[_Figure, str | None, tuple[int, int]]]:
+    """The figures of ``out`` without the ones the text repeats (lead and body): one fact each.
+
+    Two equal amounts or counts of one kind and period are one fact; small figures
+    (a 10% rise, a second rank) recur for different things, so they must also come
+    from the same sentence (the same words, spaces and tone spelling aside) to be
+    merged. The sentences are compared only when two small figures agree otherwise,
+    and each is normalised at most once.
+    """
+    seen: set[tuple[str, float, str, str | None]] = set()
+    small: dict[tuple[str, float, str, str | None], list[tuple[int, int]]] = {}
+    norms: dict[tuple[int, int], str] = {}
+
+    def norm(span: tuple[int, int]) -> str:
+        found = norms.get(span)
+        if found is None:
+            found = norms[span] = _norm(low[span[0] : span[1]])
+        return found
+
+    unique = []
+    for fig, period, span in out:
+        key = (fig.kind, fig.value, fig.unit, period)
+        if fig.unit not in _SMALL_UNITS:
+            if key in seen:
+                continue
+            seen.add(key)
+        else:
+            spans = small.get(key)
+            if spans is None:
+                small[key] = [span]
+            elif span in spans or any(norm(span) == norm(other) for other in spans):
+                continue
+            else:
+                spans.append(span)
+        unique.append((fig, period, span))
+    return unique
