@@ -42,6 +42,11 @@ def _odd_spaces(low: str) -> bool:
     return odd
 
 
+def _odd_here(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` has other spaces than single blanks (the text as a whole has some)."""
+    return any(low.find(s, start, end) >= 0 for s in _ODD_SPACE)
+
+
 class Cues(Generic[V]):
     """A set of cue words (lower case, one blank between words), each with a value."""
 
@@ -70,7 +75,8 @@ class Cues(Generic[V]):
         """The cue words of ``low[start:end]``: ``(start, end, value)`` in text order."""
         if end <= start:
             return []
-        if self._automaton is None or _odd_spaces(low) or low.find("\n", start, end) >= 0:
+        odd = _odd_spaces(low) and _odd_here(low, start, end)  # only the stretch read matters
+        if self._automaton is None or odd or low.find("\n", start, end) >= 0:
             return [
                 (m.start(), m.end(), self._values[" ".join(m.group().split())])
                 for m in self._regex.finditer(low, start, end)
