@@ -31,12 +31,20 @@ from diplomacy_corpus.exporting import atomic_destination
 # Line breaks that JSON leaves raw but str.splitlines() and old JavaScript split on.
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
+# One encoder for the compact lines of ``jsonl`` (json.dumps would build one per call).
+# ``check_circular`` is off: a document's plain data is a fresh tree, it cannot hold a cycle.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False)
 
-def _dumps(data: Any, **kwargs: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs)
-    if _LINE_BREAKS.search(text):  # rare: avoid a second pass over every document
+
+def _escape_line_breaks(text: str) -> str:
+    # Three substring tests are ten times faster than one search with the character class.
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # rare
         text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
     return text
+
+
+def _dumps(data: Any, **kwargs: Any) -> str:
+    return _escape_line_breaks(json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs))
 
 
 class _JsonBase(dc.StreamExporter):
@@ -104,10 +112,11 @@ class JsonlExporter(_JsonBase):
 
     def write(self, documents: Iterable[dc.Document], stream: TextIO, **options: Any) -> int:
         """Write one compact JSON object a line."""
+        encode = _COMPACT.encode
+        to_dict = dc.document_to_dict
         count = 0
         for document in documents:
-            stream.write(_dumps(dc.document_to_dict(document), separators=(",", ":")))
-            stream.write("\n")
+            stream.write(_escape_line_breaks(encode(to_dict(document))) + "\n")
             count += 1
         return count
 
