@@ -579,6 +579,12 @@ def _author(text: str | None) -> str | None:
     return byline.author if byline is not None else None
 
 
+@functools.lru_cache(maxsize=1024)
+def _on_hosts(host: str, hosts: tuple[str, ...]) -> bool:
+    # Cached: every text copy is scored by every outlet parser, and a corpus has few hosts.
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
 class OutletParser(Parser):
     """A parser for one outlet: pages by [`ArticleRecipe`][diplomacy_corpus.htmlpage.ArticleRecipe],
     text copies by [`layout`][diplomacy_corpus.layout].
@@ -603,7 +609,7 @@ class OutletParser(Parser):
 
     def on_host(self, host: str | None) -> bool:
         """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
-        return bool(host) and any(host == h or host.endswith("." + h) for h in self.hosts)  # type: ignore[union-attr]
+        return bool(host) and _on_hosts(host, self.hosts)  # type: ignore[arg-type]
 
     def score(self, source: Source) -> float:
         """0.9 by URL or canonical host, 0.8 by site name, 0.6 by a text copy's byline/dateline/URL, else 0."""
