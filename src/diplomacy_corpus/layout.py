@@ -138,6 +138,20 @@ _LEAD_OPENING = re.compile(
 _BYLINE_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
 _BYLINE_SPLIT = re.compile(r"\s*/\s*|\s+[-–]\s+(?=\S*(?:\.vn|\.net|\.com)\b)")
 _NAME_WORD = re.compile(rf"^(?:{_UP}[\w'’.-]*|[A-Z]{{2,}})$")
+_BYLINE_OPENER = re.compile(
+    r"^(?:Theo|Nguồn|(?:Tin|Bài|Ảnh|Video)(?:\s*(?:,|và)\s*(?:tin|bài|ảnh|video))*)\s*:?\s+", re.IGNORECASE
+)
+_BYLINE_PLACE = re.compile(r"(?:từ|tại|phóng viên|PV|tổng hợp|gửi từ|theo)\b", re.IGNORECASE)
+_BYLINE_LINE = re.compile(r"(?:Theo|Nguồn)\b")
+_WORD = re.compile(r"\S+")
+_BLANKS = re.compile(r"[ \t]{2,}")
+_SPACES = re.compile(r"  +")
+
+
+def _collapse_blanks(text: str) -> str:
+    """Runs of spaces and tabs as one space (a regex that opens with a literal, four times
+    faster than the character class, serves text without tabs)."""
+    return _BLANKS.sub(" ", text) if "\t" in text else _SPACES.sub(" ", text)
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -198,11 +212,12 @@ class TextLayout:
 
     def names_outlet(self, pattern: re.Pattern[str]) -> bool:
         """Whether the byline, a URL line or the dateline names an outlet matching ``pattern``."""
-        if self.byline and self.byline.outlet and pattern.search(self.byline.outlet):
+        byline = self.byline
+        if byline is not None and byline.outlet and pattern.search(byline.outlet):
             return True
         if self.dateline and pattern.search(self.dateline):
             return True
-        return any(pattern.search(url) for url in self.urls)
+        return bool(self.urls) and any(pattern.search(url) for url in self.urls)
 
 
 # -- predicates ------------------------------------------------------------------------
@@ -300,7 +315,7 @@ def find_credit(text: str, start: int = 0) -> tuple[int, int] | None:
 
 def _credit_extent(text: str, pos: int) -> int:
     """End offset of an unbracketed credit whose name starts at ``pos``."""
-    words = list(re.finditer(r"\S+", text[pos:pos + 120]))
+    words = list(_WORD.finditer(text[pos:pos + 120]))
     end = pos
     syllables = 0
     after_separator = False
@@ -392,7 +407,7 @@ def split_inline_captions(paragraph: str, *, floor: int = 0) -> tuple[str, list[
     if not captions:
         return paragraph, captions
     pieces.append(paragraph[cursor:])
-    cleaned = re.sub(r"[ \t]{2,}", " ", "".join(pieces)).strip()
+    cleaned = _collapse_blanks("".join(pieces)).strip()
     return cleaned, captions
 
 
@@ -408,8 +423,7 @@ def parse_byline(text: str) -> Byline | None:
     raw = " ".join(text.split()).strip(" -–—,;")
     if not raw or len(raw) > 90:
         return None
-    body = re.sub(r"^(?:Theo|Nguồn|(?:Tin|Bài|Ảnh|Video)(?:\s*(?:,|và)\s*(?:tin|bài|ảnh|video))*)\s*:?\s+", "", raw,
-                  flags=re.IGNORECASE)
+    body = _BYLINE_OPENER.sub("", raw)
     outlet: str | None = None
     paren = _BYLINE_PAREN.search(body)
     if paren:
@@ -418,7 +432,7 @@ def parse_byline(text: str) -> Byline | None:
             outlet = inner
         elif inner.lower().startswith("theo "):
             outlet = inner[5:].strip()
-        elif not re.match(r"(?:từ|tại|phóng viên|PV|tổng hợp|gửi từ|theo)\b", inner, re.IGNORECASE):
+        elif not _BYLINE_PLACE.match(inner):
             return None
         body = body[:paren.start()].strip()
     parts = [part.strip() for part in _BYLINE_SPLIT.split(body) if part.strip()]
@@ -519,7 +533,9 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
         title: a headline given beside the text (JSON Lines ``title``); when given, the
             text's first line is dropped only if it repeats it.
     """
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if "\r" in text:  # rare; a one-character test is ten times cheaper than the replacement
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     related: list[str] = []
     for index, line in enumerate(lines):
@@ -551,7 +567,7 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
         if is_caption_line(line):
             captions.append(line)
             continue
-        if len(line) <= 90 and re.match(r"(?:Theo|Nguồn)\b", line):
+        if len(line) <= 90 and _BYLINE_LINE.match(line):
             candidate = parse_byline(line)
             if candidate is not None:
                 byline = byline or candidate
