@@ -138,13 +138,23 @@ def normalize_datetime(value: str | None) -> str | None:
         return None
 
 
+# An http(s) URL whose host is plain (letters, digits, dots, hyphens: no user, port or
+# brackets) and ends at "/", "?", "#" or the end: urlsplit() would give that host, lower-cased.
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)")
+
+
 @functools.lru_cache(maxsize=256)
 def host_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``, lower-cased (``baochinhphu.vn``), or None."""
     if not url or not isinstance(url, str):
         return None
+    url = url.strip()
+    plain = _PLAIN_URL.match(url)
+    if plain:  # most URLs: a fifth of the cost of urlsplit()
+        host = plain.group(1).lower()
+        return host[4:] if host.startswith("www.") else host
     try:
-        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+        host = urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:
         return None
     if not host:
