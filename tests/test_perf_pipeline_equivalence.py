@@ -1,0 +1,148 @@
+"""The fast paths of the pipeline give exactly what the plain code they replace gave.
+
+Each fast path (a pre-test, a regex rewritten to open with a literal, a hand-written
+converter) is checked against the original formulation, kept here as the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import VIETNAMESE, documents
+
+from diplomacy_corpus import convert, layout
+from diplomacy_corpus.htmlpage import host_of
+from diplomacy_corpus.interfaces import _HTML_SNIFF, looks_like_html
+from diplomacy_corpus.models import Actor, Document, Event, Metric, PartialDate, Span
+
+# Words, marks and spacing that the layout rules look for, mixed into random text.
+_PIECES = [
+    "Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Photo", "Video", "Clip", "họa", "Infographic", "ồ", "ọ", "f", "Ả",
+    "xem thêm", "Xem thêm", "XEM  THÊM", "đọc thêm", "Tin liên quan", "tin  liên\tquan", "liên quan", ":", " : ",
+    ">>", ". ", "! ", "? ", "” ", '" ', "… ", "  ", "\t", " \t ", "(", "“", "TP. ", "Ông ", "Hà Nội", "ı", "İ",
+]
+_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=VIETNAMESE + " .,:!?\t", max_size=8)),
+                 max_size=30).map("".join)
+
+
+def _old_has_credit_word(text: str) -> bool:
+    return (
+        "Ảnh" in text or "ẢNH" in text or "Nguồn" in text or "NGUỒN" in text or "Photo" in text
+        or "Video" in text or "Clip" in text or "họa" in text or "Infographic" in text
+    )
+
+
+_OLD_RELATED_TAIL = re.compile(
+    r"(?<=[.!?”\"])\s*(?:>>+\s*)?(?:xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_OLD_SENTENCE_BREAK = re.compile(r"(?<=[.!?…”\"])\s+(?=[\"“(]?" + layout._UP + ")")
+
+
+@settings(max_examples=400)
+@given(_text)
+def test_credit_word_pre_test(text: str) -> None:
+    assert layout._has_credit_word(text) == _old_has_credit_word(text)
+
+
+@settings(max_examples=400)
+@given(_text)
+def test_related_tail(text: str) -> None:
+    old = _OLD_RELATED_TAIL.search(text) if layout._has_related_words(text) else None
+    new = layout._RELATED_TAIL.search(text) if ":" in text and layout._has_related_words(text) else None
+    assert (old is None) == (new is None)
+    if old and new:
+        assert (old.start(), old.end(), old.group("rest")) == (new.start("tail"), new.end(), new.group("rest"))
+
+
+@settings(max_examples=400)
+@given(_text)
+def test_sentence_breaks(text: str) -> None:
+    old = [(m.start(), m.end()) for m in _OLD_SENTENCE_BREAK.finditer(text)]
+    assert old == [(m.start("gap"), m.end()) for m in layout._SENTENCE_BREAK.finditer(text)]
+
+
+@settings(max_examples=400)
+@given(_text)
+def test_collapse_blanks(text: str) -> None:
+    assert layout._collapse_blanks(text) == re.sub(r"[ \t]{2,}", " ", text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["<", "<div ", "<p>", "<HTML>", "x", "ạ", " ", "\n"]), max_size=20).map("".join))
+def test_html_sniff(text: str) -> None:
+    assert looks_like_html(text) == bool(_HTML_SNIFF.search(text[:4096]))
+
+
+def _old_host_of(url: str | None) -> str | None:
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+_url_part = st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "//", "www.", "WWW.", "Báo.vn", "a", "B",
+                             "-", ".", "1", ":", "80", "@", "/", "?", "#", "[", "]", "::1", " ", "\t", "\n", "%", "ạ"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_url_part, max_size=10).map("".join))
+def test_host_of(url: str) -> None:
+    host_of.cache_clear()
+    assert host_of(url) == _old_host_of(url)
+
+
+def test_host_of_common_urls() -> None:
+    for url in ("http://www.baomoi.com/a/c/21395276.epi", "https://VnExpress.net/x", "https://baochinhphu.vn",
+                "https://tuoitre.vn?x=1", "http://user@host.vn/", "http://host.vn:8080/", "http://[::1]/"):
+        assert host_of(url) == _old_host_of(url)
+
+
+def _generated_converter() -> cattrs.Converter:
+    """The converter as it was: cattrs-generated functions for every model."""
+    converter = cattrs.Converter(forbid_extra_keys=False)
+    converter.register_unstructure_hook(PartialDate, lambda d: d.isoformat())
+    metric_base = make_dict_unstructure_fn(Metric, converter)
+
+    def metric(value: Metric) -> dict:
+        data = metric_base(value)
+        data["value"] = convert._number(value.value)
+        return data
+
+    converter.register_unstructure_hook(Metric, metric)
+    for cls in (Span, Actor, Event, Document):
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter))
+    return converter
+
+
+_GENERATED = _generated_converter()
+
+
+def test_the_hand_written_converter_is_in_use() -> None:
+    # If this fails, a model's fields changed: update convert._FIELDS and the functions.
+    assert convert.FAST_UNSTRUCTURE
+
+
+@settings(max_examples=150)
+@given(documents())
+def test_hand_written_converter_matches_the_generated_one(document: Document) -> None:
+    fast = convert.document_to_dict(document)
+    generated = _GENERATED.unstructure(document)
+    assert fast == generated
+    assert repr(fast) == repr(generated)  # same key order, same types (int vs float)
+
+
+def test_metric_values_keep_their_form() -> None:
+    for value in (1.0, 1.5, -0.0, 1e300, 2.0**63, 12345678901.0):
+        metric = Metric(id="m1", kind="count", value=value, unit="count")
+        assert repr(convert._metric_to_dict(metric)) == repr(_GENERATED.unstructure(metric))
+
