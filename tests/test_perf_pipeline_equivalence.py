@@ -146,3 +146,40 @@ def test_metric_values_keep_their_form() -> None:
         metric = Metric(id="m1", kind="count", value=value, unit="count")
         assert repr(convert._metric_to_dict(metric)) == repr(_GENERATED.unstructure(metric))
 
+
+
+def _old_sentence_start(text: str, before: int, floor: int = 0) -> int:
+    best = floor
+    segment = text[floor:before].rstrip()
+    for m in _OLD_SENTENCE_BREAK.finditer(segment):
+        if m.end() >= len(segment):
+            continue
+        if layout._ABBREV.search(segment[max(0, m.start() - 6):m.start()]):
+            continue
+        best = floor + m.end()
+    return best
+
+
+@settings(max_examples=500)
+@given(_text, st.integers(0, 200), st.integers(0, 200), st.integers(0, 60))
+def test_sentence_start_within_reach(text: str, before: int, floor: int, reach: int) -> None:
+    before = min(before, len(text))
+    floor = min(floor, before)
+
+    def kept(cap_start: int) -> int:  # what split_inline_captions keeps of a beginning
+        return before if before - cap_start > reach else cap_start
+
+    assert layout._sentence_start(text, before, floor) == _old_sentence_start(text, before, floor)
+    assert kept(layout._sentence_start(text, before, floor, reach)) == kept(_old_sentence_start(text, before, floor))
+
+
+def test_sentence_start_with_every_reach() -> None:
+    # Runs of spaces across the edge of the reach, abbreviations, quotes: every split.
+    for text in ("Ông A.   Bà B nói.      “Câu C.” Ảnh: TTXVN", "TP. Hà Nội.  \t Đây. Ba.\n\n Bốn (Ảnh: X)",
+                 "a.    B.     C.      D"):
+        for before in range(len(text) + 1):
+            for floor in range(before + 1):
+                old = _old_sentence_start(text, before, floor)
+                for reach in range(before - floor + 2):
+                    new = layout._sentence_start(text, before, floor, reach)
+                    assert (before if before - new > reach else new) == (before if before - old > reach else old)

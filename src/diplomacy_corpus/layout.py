@@ -361,12 +361,21 @@ def _credit_extent(text: str, pos: int) -> int:
     return end
 
 
-def _sentence_start(text: str, before: int, floor: int = 0) -> int:
-    """Offset where the sentence that ends at ``before`` begins (not before ``floor``)."""
+def _sentence_start(text: str, before: int, floor: int = 0, reach: int | None = None) -> int:
+    """Offset where the sentence that ends at ``before`` begins (not before ``floor``).
+
+    With ``reach``, a beginning more than ``reach`` characters before ``before`` is of no
+    use to the caller: then ``floor`` is returned, and only the end of the text is read.
+    """
     best = floor
     segment = text[floor:before].rstrip()
+    pos = before - reach - floor - 1 if reach is not None else 0
+    # A break is a mark and the run of spaces after it, wherever the search starts, unless
+    # it starts inside such a run: back up to the character before the run.
+    while 0 < pos < len(segment) and segment[pos].isspace():
+        pos -= 1
     # skip the full stop that ends the caption sentence itself
-    for m in _SENTENCE_BREAK.finditer(segment):
+    for m in _SENTENCE_BREAK.finditer(segment, max(0, pos)):
         if m.end() >= len(segment):
             continue
         gap = m.start("gap")
@@ -396,7 +405,7 @@ def split_inline_captions(paragraph: str, *, floor: int = 0) -> tuple[str, list[
         if not found:
             break
         start, end = found
-        cap_start = _sentence_start(paragraph, start, cursor)
+        cap_start = _sentence_start(paragraph, start, cursor, reach=400)
         if start - cap_start > 400:
             cap_start = start  # too long for a caption: take the credit only
         captions.append(paragraph[cap_start:end].strip())
@@ -587,8 +596,11 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
     for line in kept:
         cleaned, found = split_inline_captions(line)
         captions.extend(found)
-        # (the colon first: a one-character test, and the tail cannot match without one)
-        m = _RELATED_TAIL.search(cleaned) if ":" in cleaned and _has_related_words(cleaned) else None
+        # A tail needs the related words too. The colon is tested first (one character, and
+        # the tail cannot match without one), the words only when the tail matched (rare).
+        m = _RELATED_TAIL.search(cleaned) if ":" in cleaned else None
+        if m and not _has_related_words(cleaned):
+            m = None
         if m:
             rest = m.group("rest").strip()
             # in flattened text the body runs on after the related headline
