@@ -434,7 +434,7 @@ def parse_byline(text: str) -> Byline | None:
         return None
     body = _BYLINE_OPENER.sub("", raw)
     outlet: str | None = None
-    paren = _BYLINE_PAREN.search(body)
+    paren = _BYLINE_PAREN.search(body) if ")" in body else None  # (the regex tries every position)
     if paren:
         inner = paren.group("inner").strip()
         if _OUTLET_RE.fullmatch(inner):
