@@ -64,9 +64,11 @@ class _JsonBase(dc.StreamExporter):
                 f"{self.name}: unknown option(s) {', '.join(sorted(unknown))}; "
                 f"available: {', '.join(self.options) or 'none'}"
             )
+        # A 1 MiB buffer: a line of JSON is often as large as the default 8 KiB one, so that
+        # would mean one system call per document.
         with (
             atomic_destination(destination, force=force) as tmp,
-            open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream,
+            open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n", buffering=1 << 20) as stream,
         ):
             return self.write(documents, stream, **options)
 
