@@ -18,6 +18,7 @@ interpreter is not.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import signal
@@ -43,10 +44,13 @@ class TimeLimitExceeded(BaseException):
     """
 
 
-try:  # the C function itself: ``signal.signal`` wraps it to convert handlers to enums,
-    # which costs ten times the system call (an exception per call for a Python handler).
-    from _signal import signal as _set_handler
-except ImportError:  # pragma: no cover - an interpreter without the CPython module
+# The C function of CPython's ``_signal`` module: ``signal.signal`` wraps it to convert
+# handlers to enums, which costs ten times the system call (an exception per call for a
+# Python handler). Same effect; a previous default handler comes back as an int, not an enum.
+_set_handler: Callable[[int, Any], Any]
+try:
+    _set_handler = importlib.import_module("_signal").signal
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _set_handler = signal.signal
 
 

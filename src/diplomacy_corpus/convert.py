@@ -154,9 +154,9 @@ def _models_unchanged() -> bool:
 #: True when the hand-written functions are in use (see ``_FIELDS``).
 FAST_UNSTRUCTURE = _models_unchanged()
 if FAST_UNSTRUCTURE:
-    for _cls, _fn in ((Span, _span_to_dict), (Actor, _actor_to_dict), (Event, _event_to_dict),
-                      (Metric, _metric_to_dict), (Document, _document_to_dict)):
-        converter.register_unstructure_hook(_cls, _fn)
+    for _model, _to_dict in ((Span, _span_to_dict), (Actor, _actor_to_dict), (Event, _event_to_dict),
+                             (Metric, _metric_to_dict), (Document, _document_to_dict)):
+        converter.register_unstructure_hook(_model, _to_dict)
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:

@@ -619,7 +619,7 @@ class OutletParser(Parser):
 
     def on_host(self, host: str | None) -> bool:
         """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
-        return bool(host) and _on_hosts(host, self.hosts)  # type: ignore[arg-type]
+        return bool(host) and _on_hosts(host, self.hosts)
 
     def score(self, source: Source) -> float:
         """0.9 by URL or canonical host, 0.8 by site name, 0.6 by a text copy's byline/dateline/URL, else 0."""
