@@ -48,3 +48,13 @@ def test_no_limit_leaves_everything_alone() -> None:
         with time_limit(seconds):
             assert signal.getsignal(signal.SIGALRM) == before
             assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_it_still_works_as_a_decorator() -> None:
+    @time_limit(0.05)
+    def hang() -> None:
+        _spin(5)
+
+    for _ in range(2):
+        with pytest.raises(TimeLimitExceeded):
+            hang()

@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ContextDecorator
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -59,12 +60,13 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-class _TimeLimit:
+class _TimeLimit(ContextDecorator):
     """The context manager of [`time_limit`][diplomacy_corpus._workers.time_limit].
 
     It is entered once per document, so it is a plain class rather than a
     ``@contextmanager`` generator, and it installs its handler with the C function
-    rather than ``signal.signal`` (same effect, a fraction of the cost).
+    rather than ``signal.signal`` (same effect, a fraction of the cost). Like the
+    generator it replaces, it also works as a decorator.
     """
 
     __slots__ = ("active", "previous", "seconds")
@@ -73,6 +75,9 @@ class _TimeLimit:
         self.seconds = seconds
         self.active = False
         self.previous: Any = None
+
+    def _recreate_cm(self) -> _TimeLimit:
+        return _TimeLimit(self.seconds)  # a fresh one per decorated call, so calls may nest
 
     def _alarm(self, signum: int, frame: Any) -> None:
         raise TimeLimitExceeded(self.seconds)
