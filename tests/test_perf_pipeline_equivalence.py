@@ -23,7 +23,8 @@ from diplomacy_corpus.models import Actor, Document, Event, Metric, PartialDate,
 # Words, marks and spacing that the layout rules look for, mixed into random text.
 _PIECES = [
     "Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Photo", "Video", "Clip", "họa", "Infographic", "ồ", "ọ", "f", "Ả",
-    "xem thêm", "Xem thêm", "XEM  THÊM", "đọc thêm", "Tin liên quan", "tin  liên\tquan", "liên quan", ":", " : ",
+    "xem thêm", "Xem thêm", "XEM  THÊM", "xEm ThÊm", "QUAN", "thêm", "quan", "\u00a0", "\u2003",
+    "đọc thêm", "Tin liên quan", "tin  liên\tquan", "liên quan", ":", " : ",
     ">>", ". ", "! ", "? ", "” ", '" ', "… ", "  ", "\t", " \t ", "(", "“", "TP. ", "Ông ", "Hà Nội", "ı", "İ",
 ]
 _text = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=VIETNAMESE + " .,:!?\t", max_size=8)),
@@ -53,7 +54,7 @@ def test_credit_word_pre_test(text: str) -> None:
 @given(_text)
 def test_related_tail(text: str) -> None:
     old = _OLD_RELATED_TAIL.search(text) if layout._has_related_words(text) else None
-    new = layout._RELATED_TAIL.search(text) if ":" in text and layout._has_related_words(text) else None
+    new = layout._related_tail(text)
     assert (old is None) == (new is None)
     if old and new:
         assert (old.start(), old.end(), old.group("rest")) == (new.start("tail"), new.end(), new.group("rest"))
@@ -183,3 +184,23 @@ def test_sentence_start_with_every_reach() -> None:
                 for reach in range(before - floor + 2):
                     new = layout._sentence_start(text, before, floor, reach)
                     assert (before if before - new > reach else new) == (before if before - old > reach else old)
+
+
+def test_related_tails_written_by_hand() -> None:
+    for text in ("Hai bên ký kết. Xem thêm: Thủ tướng tiếp Đại sứ", "Kết thúc.” >> Tin liên quan : Hội đàm",
+                 "Hết.   XEM\u00a0THÊM \u2003:  Tin khác", "Không có dấu xem thêm: gì", "A. đọc thêm", "A. quan:",
+                 "Câu: một. Xem thêm: hai. Tin liên quan: ba", "thêm: đầu. Xem   thêm  :", "Một. Tin liên  quan: x"):
+        old = _OLD_RELATED_TAIL.search(text) if layout._has_related_words(text) else None
+        new = layout._related_tail(text)
+        assert (old is None) == (new is None), text
+        if old and new:
+            assert (old.start(), old.group("rest")) == (new.start("tail"), new.group("rest"))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Theo ", "Trần", " Mạnh", "/", " / ", " - ", " – ", "baochinhphu.vn", "VOV", "(TTXVN)",
+                                 " ", "BẢO MINH", "Ảnh: ", "và", ","]), max_size=8).map("".join))
+def test_byline_split_pre_test(text: str) -> None:
+    body = text.strip()
+    pre_tested = layout._BYLINE_SPLIT.split(body) if "/" in body or "-" in body or "–" in body else [body]
+    assert pre_tested == layout._BYLINE_SPLIT.split(body)
