@@ -6,6 +6,7 @@ converter) is checked against the original formulation, kept here as the referen
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -204,3 +205,14 @@ def test_byline_split_pre_test(text: str) -> None:
     body = text.strip()
     pre_tested = layout._BYLINE_SPLIT.split(body) if "/" in body or "-" in body or "–" in body else [body]
     assert pre_tested == layout._BYLINE_SPLIT.split(body)
+
+
+@settings(max_examples=150)
+@given(documents())
+def test_the_jsonl_encoder_writes_what_json_dumps_writes(document: Document) -> None:
+    from diplomacy_corpus.default_plugins import json_exporter
+
+    data = convert.document_to_dict(document)
+    expected = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    assert json_exporter._encode_compact(data) == expected
+    assert json_exporter._encode_compact is not json_exporter._COMPACT.encode  # the fast path is in use

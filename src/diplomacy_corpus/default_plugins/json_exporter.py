@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,6 +34,35 @@ _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 # One encoder for the compact lines of ``jsonl`` (json.dumps would build one per call).
 # ``check_circular`` is off: a document's plain data is a fresh tree, it cannot hold a cycle.
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False)
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``_COMPACT.encode``, or the same C encoder built once: ``JSONEncoder.encode`` builds it,
+    with two closures, on every call, which costs a seventh of the encoding of a document.
+
+    The C encoder is used only when it exists and writes a probe exactly as
+    ``_COMPACT.encode`` does; otherwise ``_COMPACT.encode`` itself is returned.
+    """
+    try:
+        from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+
+        c_encode = c_make_encoder(
+            None, _COMPACT.default, encode_basestring, _COMPACT.indent, _COMPACT.key_separator,
+            _COMPACT.item_separator, _COMPACT.sort_keys, _COMPACT.skipkeys, _COMPACT.allow_nan,
+        )
+
+        def encode(data: Any) -> str:
+            return "".join(c_encode(data, 0))
+
+        probe = {"a": [1, -2.5, 1e300, None, True, False, "Hà Nội \"\\\n\t\x01\u2028"], "b": {"c": [], "d": {}}}
+        if encode(probe) == _COMPACT.encode(probe):
+            return encode
+    except Exception:  # no C accelerator, or one with another signature: the plain way
+        pass
+    return _COMPACT.encode
+
+
+_encode_compact = _compact_encoder()
 
 
 def _escape_line_breaks(text: str) -> str:
@@ -114,7 +143,7 @@ class JsonlExporter(_JsonBase):
 
     def write(self, documents: Iterable[dc.Document], stream: TextIO, **options: Any) -> int:
         """Write one compact JSON object a line."""
-        encode = _COMPACT.encode
+        encode = _encode_compact
         to_dict = dc.document_to_dict
         count = 0
         for document in documents:
