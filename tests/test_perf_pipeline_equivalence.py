@@ -216,3 +216,14 @@ def test_the_jsonl_encoder_writes_what_json_dumps_writes(document: Document) -> 
     expected = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     assert json_exporter._encode_compact(data) == expected
     assert json_exporter._encode_compact is not json_exporter._COMPACT.encode  # the fast path is in use
+
+
+def test_outlet_hosts_given_as_a_list_still_match() -> None:
+    from diplomacy_corpus.htmlpage import OutletParser
+
+    class ListHosts(OutletParser):
+        name = "list-hosts"
+        hosts = ["bao.vn"]  # type: ignore[assignment]  # a plugin may do this
+
+    parser = ListHosts()
+    assert parser.on_host("www.bao.vn") and parser.on_host("bao.vn") and not parser.on_host("khac.vn")

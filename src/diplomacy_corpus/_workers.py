@@ -55,7 +55,6 @@ except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _set_handler = signal.signal
 
 
-
 def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 

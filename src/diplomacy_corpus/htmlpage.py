@@ -619,7 +619,15 @@ class OutletParser(Parser):
 
     def on_host(self, host: str | None) -> bool:
         """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
-        return bool(host) and _on_hosts(host, self.hosts)
+        if not host:
+            return False
+        hosts = self.hosts
+        if isinstance(hosts, tuple):  # hashable, so cached (a plugin may have given a list)
+            try:
+                return _on_hosts(host, hosts)
+            except TypeError:  # something unhashable inside: the plain way raises what it raised
+                pass
+        return any(host == h or host.endswith("." + h) for h in hosts)
 
     def score(self, source: Source) -> float:
         """0.9 by URL or canonical host, 0.8 by site name, 0.6 by a text copy's byline/dateline/URL, else 0."""
