@@ -223,7 +223,7 @@ def test_outlet_hosts_given_as_a_list_still_match() -> None:
 
     class ListHosts(OutletParser):
         name = "list-hosts"
-        hosts = ["bao.vn"]  # type: ignore[assignment]  # a plugin may do this
+        hosts = ["bao.vn"]  # type: ignore[assignment]  # noqa: RUF012 - a plugin may do this
 
     parser = ListHosts()
     assert parser.on_host("www.bao.vn") and parser.on_host("bao.vn") and not parser.on_host("khac.vn")
