@@ -53,8 +53,8 @@ class Result:
 
 def _ranked(source: Source) -> list[Parser]:
     """Every parser that scored ``source``, best first (ties: first registered)."""
-    scored: list[tuple[float, int, Parser]] = []
-    for order, parser in enumerate(plugins.get_parsers().values()):
+    scored: list[tuple[float, Parser]] = []
+    for parser in plugins._ordered_parsers():
         try:
             score = float(parser.score(source))
         except Exception as exc:  # a broken plugin must not stop the batch
@@ -63,11 +63,16 @@ def _ranked(source: Source) -> list[Parser]:
         if score != score:  # NaN
             logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
             continue
-        scored.append((-score, order, parser))
+        scored.append((score, parser))
     if not scored:
         raise PluginError("no parser is available (is the built-in 'text' parser disabled?)")
-    scored.sort(key=lambda item: item[:2])
-    return [parser for _, _, parser in scored]
+    # The sort is stable, so parsers with equal scores stay in registration order.
+    scored.sort(key=_by_score, reverse=True)
+    return [parser for _, parser in scored]
+
+
+def _by_score(item: tuple[float, Parser]) -> float:
+    return item[0]
 
 
 def choose_parser(source: Source, name: str | None = None) -> Parser:

@@ -138,13 +138,23 @@ def normalize_datetime(value: str | None) -> str | None:
         return None
 
 
+# An http(s) URL whose host is plain (letters, digits, dots, hyphens: no user, port or
+# brackets) and ends at "/", "?", "#" or the end: urlsplit() would give that host, lower-cased.
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)")
+
+
 @functools.lru_cache(maxsize=256)
 def host_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``, lower-cased (``baochinhphu.vn``), or None."""
     if not url or not isinstance(url, str):
         return None
+    url = url.strip()
+    plain = _PLAIN_URL.match(url)
+    if plain:  # most URLs: a fifth of the cost of urlsplit()
+        host = plain.group(1).lower()
+        return host[4:] if host.startswith("www.") else host
     try:
-        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+        host = urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:
         return None
     if not host:
@@ -579,6 +589,12 @@ def _author(text: str | None) -> str | None:
     return byline.author if byline is not None else None
 
 
+@functools.lru_cache(maxsize=1024)
+def _on_hosts(host: str, hosts: tuple[str, ...]) -> bool:
+    # Cached: every text copy is scored by every outlet parser, and a corpus has few hosts.
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
 class OutletParser(Parser):
     """A parser for one outlet: pages by [`ArticleRecipe`][diplomacy_corpus.htmlpage.ArticleRecipe],
     text copies by [`layout`][diplomacy_corpus.layout].
@@ -603,7 +619,15 @@ class OutletParser(Parser):
 
     def on_host(self, host: str | None) -> bool:
         """Whether ``host`` is one of the outlet's hosts or a subdomain of one."""
-        return bool(host) and any(host == h or host.endswith("." + h) for h in self.hosts)  # type: ignore[union-attr]
+        if not host:
+            return False
+        hosts = self.hosts
+        if isinstance(hosts, tuple):  # hashable, so cached (a plugin may have given a list)
+            try:
+                return _on_hosts(host, hosts)
+            except TypeError:  # something unhashable inside: the plain way raises what it raised
+                pass
+        return any(host == h or host.endswith("." + h) for h in hosts)
 
     def score(self, source: Source) -> float:
         """0.9 by URL or canonical host, 0.8 by site name, 0.6 by a text copy's byline/dateline/URL, else 0."""

@@ -37,7 +37,8 @@ _HTML_SNIFF = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:d
 
 def looks_like_html(text: str) -> bool:
     """Whether text is (probably) an HTML page or fragment rather than plain text."""
-    return bool(_HTML_SNIFF.search(text[:4096]))
+    # Every marker opens with "<": text without one in its head (most plain text) needs no regex.
+    return text.find("<", 0, 4096) >= 0 and bool(_HTML_SNIFF.search(text[:4096]))
 
 
 @attrs.define(frozen=True, kw_only=True)

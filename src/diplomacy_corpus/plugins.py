@@ -107,6 +107,7 @@ class _Registry:
         self.errors: list[PluginError] = []
         self._parsers: dict[str, tuple[Parser, str]] | None = None
         self._exporters: dict[str, tuple[Exporter, str]] | None = None
+        self._parser_order: tuple[Parser, ...] | None = None
         self.lexicons_applied = False
         self._load()
 
@@ -163,6 +164,7 @@ class _Registry:
     def invalidate(self) -> None:
         self._parsers = None
         self._exporters = None
+        self._parser_order = None
         if self.lexicons_applied:
             from .extract import lexicon
 
@@ -207,6 +209,13 @@ class _Registry:
         if self._parsers is None:
             self._parsers = self._collect("register_parsers", Parser)
         return self._parsers
+
+    @property
+    def parser_order(self) -> tuple[Parser, ...]:
+        """The parsers in registration order, collected once (every document is scored by all of them)."""
+        if self._parser_order is None:
+            self._parser_order = tuple(item for item, _ in self.parsers.values())
+        return self._parser_order
 
     @property
     def exporters(self) -> dict[str, tuple[Exporter, str]]:
@@ -283,6 +292,14 @@ def plugin_errors() -> list[PluginError]:
 def get_parsers() -> dict[str, Parser]:
     """Every available parser by name, in registration order (built-ins first)."""
     return {name: item for name, (item, _) in _get().parsers.items()}
+
+
+def _ordered_parsers() -> tuple[Parser, ...]:
+    """Every available parser in registration order, as ``get_parsers()`` lists them.
+
+    For the API, which scores every document with every parser: no new mapping per call.
+    """
+    return _get().parser_order
 
 
 def get_exporters() -> dict[str, Exporter]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,12 +31,49 @@ from diplomacy_corpus.exporting import atomic_destination
 # Line breaks that JSON leaves raw but str.splitlines() and old JavaScript split on.
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
+# One encoder for the compact lines of ``jsonl`` (json.dumps would build one per call).
+# ``check_circular`` is off: a document's plain data is a fresh tree, it cannot hold a cycle.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False)
 
-def _dumps(data: Any, **kwargs: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs)
-    if _LINE_BREAKS.search(text):  # rare: avoid a second pass over every document
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``_COMPACT.encode``, or the same C encoder built once: ``JSONEncoder.encode`` builds it,
+    with two closures, on every call, which costs a seventh of the encoding of a document.
+
+    The C encoder is used only when it exists and writes a probe exactly as
+    ``_COMPACT.encode`` does; otherwise ``_COMPACT.encode`` itself is returned.
+    """
+    try:
+        from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+
+        c_encode = c_make_encoder(
+            None, _COMPACT.default, encode_basestring, _COMPACT.indent, _COMPACT.key_separator,
+            _COMPACT.item_separator, _COMPACT.sort_keys, _COMPACT.skipkeys, _COMPACT.allow_nan,
+        )
+
+        def encode(data: Any) -> str:
+            return "".join(c_encode(data, 0))
+
+        probe = {"a": [1, -2.5, 1e300, None, True, False, "Hà Nội \"\\\n\t\x01\u2028"], "b": {"c": [], "d": {}}}
+        if encode(probe) == _COMPACT.encode(probe):
+            return encode
+    except Exception:  # no C accelerator, or one with another signature: the plain way
+        pass
+    return _COMPACT.encode
+
+
+_encode_compact = _compact_encoder()
+
+
+def _escape_line_breaks(text: str) -> str:
+    # Three substring tests are ten times faster than one search with the character class.
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # rare
         text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
     return text
+
+
+def _dumps(data: Any, **kwargs: Any) -> str:
+    return _escape_line_breaks(json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs))
 
 
 class _JsonBase(dc.StreamExporter):
@@ -56,9 +93,11 @@ class _JsonBase(dc.StreamExporter):
                 f"{self.name}: unknown option(s) {', '.join(sorted(unknown))}; "
                 f"available: {', '.join(self.options) or 'none'}"
             )
+        # A 1 MiB buffer: a line of JSON is often as large as the default 8 KiB one, so that
+        # would mean one system call per document.
         with (
             atomic_destination(destination, force=force) as tmp,
-            open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream,
+            open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n", buffering=1 << 20) as stream,
         ):
             return self.write(documents, stream, **options)
 
@@ -104,10 +143,11 @@ class JsonlExporter(_JsonBase):
 
     def write(self, documents: Iterable[dc.Document], stream: TextIO, **options: Any) -> int:
         """Write one compact JSON object a line."""
+        encode = _encode_compact
+        to_dict = dc.document_to_dict
         count = 0
         for document in documents:
-            stream.write(_dumps(dc.document_to_dict(document), separators=(",", ":")))
-            stream.write("\n")
+            stream.write(_escape_line_breaks(encode(to_dict(document))) + "\n")
             count += 1
         return count
 
