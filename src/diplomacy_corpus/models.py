@@ -11,10 +11,12 @@ Character offsets in a [`Span`][diplomacy_corpus.Span] always index into
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import validators as v
+
+_M = TypeVar("_M")
 
 __all__ = [
     "ACTOR_KINDS",
@@ -229,6 +231,37 @@ class Span:
 
 
 _set_span = object.__setattr__  # Span is frozen: its own fast constructor sets the slots
+
+_FIELD_DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _trusted(cls: type[_M], **values: Any) -> _M:
+    """An instance of a frozen model from values valid by construction, without converters or validators.
+
+    For the extractor, which builds thousands of models a second from values it made
+    itself (tuples, ISO codes, offsets into the text); everyone else uses the validating
+    constructor. Fields not given take their defaults. Not for `PartialDate`, whose
+    check runs after init.
+    """
+    spec = _FIELD_DEFAULTS.get(cls)
+    if spec is None:
+        spec = _FIELD_DEFAULTS[cls] = tuple((f.name, f.default) for f in attrs.fields(cls))  # type: ignore[arg-type]
+    obj = object.__new__(cls)
+    for name, default in spec:
+        if name in values:
+            _set_span(obj, name, values[name])
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            _set_span(obj, name, default.factory())
+        else:
+            _set_span(obj, name, default)
+    return obj
+
+
+def _replace(instance: _M, **changes: Any) -> _M:
+    """A copy of a frozen model with fields changed to values valid by construction (see `_trusted`)."""
+    values = {f.name: getattr(instance, f.name) for f in attrs.fields(type(instance))}  # type: ignore[arg-type]
+    values.update(changes)
+    return _trusted(type(instance), **values)
 
 
 def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import attrs
-
-from ..models import Document, PartialDate
+from ..models import Document, PartialDate, _replace
 from .actors import analyse, build_actors
 from .dates import find_dates as _find_dates
 from .events import find_events
@@ -57,7 +55,7 @@ def extract(document: Document) -> Document:
             year of a day the text gives without one) are read.
 
     Returns:
-        A copy of the document (``attrs.evolve``) with the extracted items.
+        A copy of the document with the extracted items.
     """
     text = document.text or ""
     reference = reference_date(document.published)
@@ -85,4 +83,4 @@ def extract(document: Document) -> Document:
         except Exception:
             logger.exception("find_dates failed on a caption of %s", document.origin)
     events = find_events(analysis, sentences, actors, mentions, dates, caption_dates)
-    return attrs.evolve(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))
+    return _replace(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))

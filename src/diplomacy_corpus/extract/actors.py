@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from ..models import Actor, Span
+from ..models import Actor, Span, _trusted
 from . import lexicon
 from .analysis import Analysis, PersonMention
 from .latin_names import latin_names
@@ -211,7 +211,8 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         spans = sorted(set(p["mentions"]))
         mentions[pid] = spans
         actors.append(
-            Actor(
+            _trusted(
+                Actor,
                 id=pid,
                 name=p["name"],
                 kind="person",
@@ -230,8 +231,12 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         aid = f"o{n_}"
         mentions[aid] = spans
         actors.append(
-            Actor(
-                id=aid, name=org_names[oid], kind="organization", mentions=tuple(Span.of(text, s, e) for s, e in spans)
+            _trusted(
+                Actor,
+                id=aid,
+                name=org_names[oid],
+                kind="organization",
+                mentions=tuple(Span.of(text, s, e) for s, e in spans),
             )
         )
     person_spans = sorted(s for p in people.values() for s in p["mentions"])
@@ -246,7 +251,8 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         aid = f"c-{code}"
         mentions[aid] = spans
         actors.append(
-            Actor(
+            _trusted(
+                Actor,
                 id=aid,
                 name=names.get(code, [code])[0],
                 kind="country",

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Actor, Event, Span
+from ..models import Actor, Event, Span, _trusted
 from . import lexicon
 from .analysis import Analysis
 from .event_context import (
@@ -387,7 +387,8 @@ def find_events(
     for n, d in enumerate(drafts, 1):
         code = codes.get(d.kind, {})
         events.append(
-            Event(
+            _trusted(
+                Event,
                 id=f"e{n}",
                 kind=d.kind,
                 date=d.date,

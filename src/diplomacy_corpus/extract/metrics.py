@@ -43,7 +43,7 @@ from diplomacy_corpus.extract.metric_kinds import (
 )
 from diplomacy_corpus.extract.numbers import NumberMention, _scan, prescan
 from diplomacy_corpus.extract.periods import _date_spans, _periods, _pick_period
-from diplomacy_corpus.models import Metric, PartialDate, Span
+from diplomacy_corpus.models import Metric, PartialDate, Span, _trusted
 
 __all__ = ["find_metrics"]
 
@@ -148,7 +148,8 @@ def find_metrics(
     unique = _unique(out, low)
     spans: dict[tuple[int, int], Span] = {}
     return [
-        Metric(
+        _trusted(
+            Metric,
             id=f"m{i}",
             kind=fig.kind,
             value=fig.value,
