@@ -104,3 +104,22 @@ def test_document_helpers() -> None:
 
 def test_partial_date_formats_like_its_iso_string() -> None:
     assert f"{PartialDate(month=3, day=29):>10}|" == "   --03-29|"
+
+
+@given(
+    st.text(min_size=1, max_size=8),
+    st.sampled_from(["person", "organization", "country"]),
+    st.one_of(st.none(), st.sampled_from(["VN", "US"])),
+    st.lists(st.text(max_size=6), max_size=3),
+)
+def test_trusted_builds_what_the_validating_constructor_builds(
+    name: str, kind: str, country: str | None, titles: list[str]
+) -> None:
+    from diplomacy_corpus.models import _replace, _trusted
+
+    span = Span.of(name, 0, len(name))
+    made = _trusted(Actor, id="p1", name=name, kind=kind, country=country, titles=tuple(titles), mentions=(span,))
+    expected = Actor(id="p1", name=name, kind=kind, country=country, titles=titles, mentions=[span])
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    doc = Document(origin="o", source="text", text=name)
+    assert _replace(doc, actors=(made,)) == attrs.evolve(doc, actors=(expected,))
