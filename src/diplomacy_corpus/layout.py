@@ -331,6 +331,8 @@ def _credit_extent(text: str, pos: int) -> int:
             parts = [part for part in bare.split("/") if part]
             end = pos + word.start() + len(bare)
             if parts and (_OUTLET_RE.fullmatch(parts[-1]) or bare != token or not parts[-1][:1].isupper()):
+                if bare == token and nxt == "phát":
+                    return pos + words[index + 1].end()  # "Ảnh: Minh Khánh/TTXVN phát"
                 return end  # NAME/AGENCY, or "Shutterstock/reptiles4all." closed by punctuation
             syllables = 1  # AGENCY/NAME: the name continues
             after_separator = True

@@ -240,3 +240,9 @@ def test_outlet_tags_opening_the_lead(lead: str, dateline: str | None) -> None:
     parts = layout.analyse(f"Tiêu đề bài viết về ngoại giao\n{lead}\nThân bài.")
     assert parts.dateline == dateline
     assert parts.lead == (lead[len(dateline):].strip() if dateline else lead)
+
+
+def test_a_credit_name_agency_then_phat_is_one_credit() -> None:
+    text = "hợp tác thời gian tới. Ảnh: Minh Khánh/TTXVN phát *Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ."
+    start, end = layout.find_credit(text)  # type: ignore[misc]
+    assert text[start:end] == "Ảnh: Minh Khánh/TTXVN phát"
