@@ -719,3 +719,10 @@ def test_a_joint_statement_issued_after_a_summit_is_an_agreement() -> None:
     )
     agreements = [(str(e.date), {names[p] for p in e.participants}) for e in events if e.kind == "agreement"]
     assert agreements == [("--02-10", {"Donald Trump", "Shinzo Abe", "US", "JP"})]
+
+
+def test_remarks_to_the_press_are_no_speech() -> None:
+    assert "speech" not in _kinds(
+        "Ngày 31/5, phát biểu trước báo giới, Tổng thống Mỹ Donald Trump chào mừng Thủ tướng Việt Nam Lê Văn Minh."
+    )
+    assert "speech" in _kinds("Ngày 31/5, Tổng thống Mỹ Donald Trump phát biểu trước Quốc hội Ba Lan.")

@@ -70,6 +70,8 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
     if spec["kind"] in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
         return False
     nxt = view[te : te + 40].lstrip()
+    if spec.get("not_next") and any(nxt.lower().startswith(w) for w in spec["not_next"]):
+        return False  # "Phát biểu trước báo giới": remarks to the press
     rule = spec.get("next")
     if rule:
         ok = False
