@@ -461,3 +461,9 @@ def test_a_range_never_ends_before_it_starts() -> None:
     text = "Hiệp định ký ngày 4/4/2025 tới 11-12.2016 mới công bố."
     for mention in find_dates(text, reference=REF):
         assert mention.date_end is None
+
+
+def test_a_range_of_days_whose_end_is_written_with_a_hyphen() -> None:
+    text = "Thủ tướng sẽ thăm Đức và Hà Lan từ ngày 5 đến 11-7."
+    (d,) = find_dates(text)
+    assert (text[d.start : d.end], str(d.date), str(d.date_end)) == ("từ ngày 5 đến 11-7", "--07-05", "--07-11")
