@@ -503,3 +503,8 @@ def test_officers_sailors_and_staff_are_counted() -> None:
     assert _summary("Hơn 14.000 học sinh Lào đang học tập tại Việt Nam.") == [
         ("students", 14000.0, "count", "more_than", None)
     ]
+
+
+def test_rounds_of_negotiation_and_delegations_are_counted() -> None:
+    assert _summary("Hiệp định đã trải qua 16 vòng đàm phán.") == [("count", 16.0, "count", None, None)]
+    assert _summary("Hội nghị có sự tham dự của 40 đoàn của ASEAN và EU.") == [("count", 40.0, "count", None, None)]
