@@ -508,3 +508,8 @@ def test_officers_sailors_and_staff_are_counted() -> None:
 def test_rounds_of_negotiation_and_delegations_are_counted() -> None:
     assert _summary("Hiệp định đã trải qua 16 vòng đàm phán.") == [("count", 16.0, "count", None, None)]
     assert _summary("Hội nghị có sự tham dự của 40 đoàn của ASEAN và EU.") == [("count", 40.0, "count", None, None)]
+
+
+def test_a_few_projects_or_students_are_figures_a_few_documents_are_not() -> None:
+    assert _summary("Nhật Bản dành khoản vay cho 3 dự án hạ tầng.") == [("projects", 3.0, "count", None, None)]
+    assert _summary("Hai bên ký 3 văn kiện hợp tác.") == []

@@ -383,7 +383,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
         kind = _PARTY_NOUNS[word]
     else:
         kind = _COUNT_NOUNS[word]
-        if value < _KINDS["count_min"] or (value != int(value) and value < 1000):
+        least = _KINDS["count_min"] if kind == "count" else 2  # '3 dự án' is a figure; '2 văn kiện' hardly one
+        if value < least or (value != int(value) and value < 1000):
             return None
     if kind == "population" and value < 1000:
         return None
