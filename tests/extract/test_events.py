@@ -726,3 +726,12 @@ def test_remarks_to_the_press_are_no_speech() -> None:
         "Ngày 31/5, phát biểu trước báo giới, Tổng thống Mỹ Donald Trump chào mừng Thủ tướng Việt Nam Lê Văn Minh."
     )
     assert "speech" in _kinds("Ngày 31/5, Tổng thống Mỹ Donald Trump phát biểu trước Quốc hội Ba Lan.")
+
+
+def test_talks_of_unnamed_leaders_are_between_their_states() -> None:
+    events, names = _events(
+        "Ngày 6/7, tại Hamburg, đã diễn ra cuộc hội đàm giữa 3 nhà lãnh đạo Mỹ, Hàn Quốc và Nhật Bản."
+    )
+    assert [(e.kind, str(e.date), sorted(names[p] for p in e.participants)) for e in events] == [
+        ("talks", "--07-06", ["JP", "KR", "US"])
+    ]

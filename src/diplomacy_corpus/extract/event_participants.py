@@ -108,14 +108,13 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
 
     Each state named right after ``lãnh đạo`` (and the states joined to it by ``và`` or a
     comma) stands for the one person of that state whose office leads it, when the
-    document names exactly one.
+    document names exactly one; a state whose leader the document never names takes part
+    itself.
     """
     leaders: dict[str, list[str]] = {}
     for a in actors:
         if a.kind == "person" and a.country and any(t in _LEADER_TITLES for t in a.titles):
             leaders.setdefault(a.country, []).append(a.id)
-    if not leaders:
-        return []
     out = []
     countries = sorted(an.countries)
     view = an.view
@@ -128,6 +127,8 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
         ids = leaders.get(code, [])
         if lead is not None and len(ids) == 1:
             out.append((s, e, ids[0]))
+        elif lead is not None and not ids:
+            out.append((s, e, "c-" + code))  # leaders the document never names: their state takes part
     return out
 
 
