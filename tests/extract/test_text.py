@@ -100,7 +100,9 @@ def test_capitalised_words_inside_names_do_not_end_a_sentence() -> None:
 
 
 def test_a_sentence_may_open_with_a_bullet() -> None:
-    text = "Hai bên thống nhất nội dung hợp tác. *Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ. • Sáng 5/7, đoàn về nước."
+    text = (
+        "Hai bên thống nhất nội dung hợp tác. *Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ. • Sáng 5/7, đoàn về nước."
+    )
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Hai bên thống nhất nội dung hợp tác.",
         "*Cũng trong chiều 4/7, Bộ trưởng tiếp Đại sứ.",
