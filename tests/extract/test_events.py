@@ -735,3 +735,8 @@ def test_talks_of_unnamed_leaders_are_between_their_states() -> None:
     assert [(e.kind, str(e.date), sorted(names[p] for p in e.participants)) for e in events] == [
         ("talks", "--07-06", ["JP", "KR", "US"])
     ]
+
+
+def test_a_plan_for_some_month_is_no_event_a_plan_for_a_day_is() -> None:
+    assert _kinds("Thủ tướng Lý Hiển Long khẳng định sẽ tham dự Hội nghị cấp cao APEC vào tháng 11 tới.") == []
+    assert _kinds("Ngày 12/11, Thủ tướng Singapore Lý Hiển Long sẽ thăm chính thức Việt Nam.") == ["visit"]

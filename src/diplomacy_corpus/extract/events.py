@@ -226,13 +226,15 @@ def find_events(
         after = view[te : min(c_end, te + 60)]
         if any(w in after for w in cancel):
             continue
-        if (
-            spec.get("needs_date")
-            or has_word(before, future)
+        planned = (
+            has_word(before, future)
             or any(w in after for w in future_after)
-            or _PLANNED_LIST_RE.search(view, c_start, ts)
-        ) and date is None:
+            or _PLANNED_LIST_RE.search(view, c_start, ts) is not None
+        )
+        if (spec.get("needs_date") or planned) and date is None:
             continue
+        if planned and date.date.day is None and date.date.year is None:
+            continue  # "sẽ tham dự Hội nghị APEC vào tháng 11 tới": a plan for some month, no occasion yet
         if date is None and _INVITE_RE.search(view, c_start, ts):
             continue  # "trân trọng mời X thăm ... và dự Hội nghị": an invitation
         if _INVITED_RE.search(view, c_start, ts):
