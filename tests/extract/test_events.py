@@ -740,3 +740,18 @@ def test_talks_of_unnamed_leaders_are_between_their_states() -> None:
 def test_a_plan_for_some_month_is_no_event_a_plan_for_a_day_is() -> None:
     assert _kinds("Thủ tướng Lý Hiển Long khẳng định sẽ tham dự Hội nghị cấp cao APEC vào tháng 11 tới.") == []
     assert _kinds("Ngày 12/11, Thủ tướng Singapore Lý Hiển Long sẽ thăm chính thức Việt Nam.") == ["visit"]
+
+
+def test_the_visit_of_mister_named_is_his_not_the_subjects() -> None:
+    events, names = _events(
+        "Ngày 20/5, Ngoại trưởng Mỹ Rex Tillerson cho biết trọng tâm chuyến thăm của ông Donald Trump tới Ả Rập Saudi "
+        "là kiềm chế Iran."
+    )
+    assert [[names[p] for p in e.participants] for e in events if e.kind == "visit"] == [["Donald Trump"]]
+
+
+def test_a_title_after_an_honorific_is_no_name() -> None:
+    doc = extract(Document(origin="t", text=(
+        "Thượng tướng Phạm Trường Long cảm ơn. Chuyến thăm của đồng chí Phó Chủ tịch Quân ủy Trung ương là dấu mốc."
+    )))
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Phạm Trường Long"]

@@ -238,7 +238,7 @@ _SENDER_RE = re.compile(
 _PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
 
 # A visit told as the pronoun's: "chuyến thăm của ông tới Việt Nam".
-_HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b")
+_HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b(?!\s+[A-ZĐÂĂÊÔƠƯ])")  # not "của ông Trump"
 
 # A visit's "of": "chuyến thăm Việt Nam của ...", "chuyến thăm cấp Nhà nước đầu tiên của ...".
 _OF_RE = re.compile(r"[^,.;]{0,60}?\bcủa\s+")

@@ -68,7 +68,7 @@ def _run(an: Analysis, k: int, limit: int) -> int:
     """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
     j = k
     sur = surnames()[0]
-    if k in an.hits and any(e.category in ("country", "place", "org") for e in an.hits[k][2]):
+    if k in an.hits and any(e.category in ("country", "place", "org", "title") for e in an.hits[k][2]):
         return k
     while j < limit and _name_word(an, k, j):
         if j > k and j in an.hits:
