@@ -513,3 +513,10 @@ def test_rounds_of_negotiation_and_delegations_are_counted() -> None:
 def test_a_few_projects_or_students_are_figures_a_few_documents_are_not() -> None:
     assert _summary("Nhật Bản dành khoản vay cho 3 dự án hạ tầng.") == [("projects", 3.0, "count", None, None)]
     assert _summary("Hai bên ký 3 văn kiện hợp tác.") == []
+
+
+def test_ranks_listed_with_commas() -> None:
+    ranks = [m.value for m in _metrics(
+        "Hàn Quốc đứng thứ nhất về đầu tư trực tiếp, thứ hai về ODA, thứ hai về du lịch và thứ ba về thương mại."
+    ) if m.unit == "rank"]
+    assert ranks == [1, 2, 2, 3]

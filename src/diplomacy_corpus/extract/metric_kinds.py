@@ -207,11 +207,12 @@ def _ranks(low: str) -> list[re.Match[str]]:
             i = m.start()
             if not (i and low[i - 1].isalnum()) and (
                 _RANK_CUE.search(low, max(0, i - 16), i)
-                # 'đứng thứ 5 EU và thứ 20/116 quốc gia': a second rank in the same breath
+                # 'đứng thứ 5 EU và thứ 20/116 quốc gia', 'thứ nhất về đầu tư, thứ hai về ODA':
+                # a further rank in the same breath
                 or (
                     found
                     and 0 <= i - found[-1].end() <= 40
-                    and low.endswith(" và ", 0, i)
+                    and (low.endswith(" và ", 0, i) or low.endswith(", ", 0, i))
                     and not _RANK_BREAK.search(low, found[-1].end(), i - 4)
                 )
             ):

@@ -171,8 +171,9 @@ def _unique(
     Two equal amounts or counts of one kind and period are one fact; small figures
     (a 10% rise, a second rank) recur for different things, so they must also come
     from the same sentence (the same words, spaces and tone spelling aside) to be
-    merged. The sentences are compared only when two small figures agree otherwise,
-    and each is normalised at most once.
+    merged; ranks must also rank the same thing (the words after them). The sentences
+    are compared only when two small figures agree otherwise, and each is normalised at
+    most once.
     """
     seen: set[tuple[str, float, str, str | None]] = set()
     small: dict[tuple[str, float, str, str | None], list[tuple[int, int]]] = {}
@@ -187,6 +188,8 @@ def _unique(
     unique = []
     for fig, period, span in out:
         key = (fig.kind, fig.value, fig.unit, period)
+        if fig.unit == "rank":  # 'thứ hai về ODA, thứ hai về du lịch': ranks in different things
+            key = (*key[:3], f"{period} {' '.join(low[fig.end : fig.end + 30].split()[:3])}")
         if fig.unit not in _SMALL_UNITS:
             if key in seen:
                 continue
