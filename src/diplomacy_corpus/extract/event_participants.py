@@ -111,13 +111,15 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
     document names exactly one; a state whose leader the document never names takes part
     itself.
     """
+    view = an.view
+    if "lãnh đạo" not in view:
+        return []  # most texts: one plain search decides
     leaders: dict[str, list[str]] = {}
     for a in actors:
         if a.kind == "person" and a.country and any(t in _LEADER_TITLES for t in a.titles):
             leaders.setdefault(a.country, []).append(a.id)
     out = []
     countries = sorted(an.countries)
-    view = an.view
     for k, (s, e, code) in enumerate(countries):
         lead = _LEADERS_RE.search(view, max(0, s - 40), s)
         j = k
@@ -140,8 +142,10 @@ _HEAD_AFTER_RE = re.compile(r"^[^.;,]{0,12}?\b(?:dẫn đầu|làm Trưởng đo
 def delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """Heads of delegations (``Đoàn ... do X dẫn đầu``), by offset: they are the visitors."""
     out = []
+    if "oàn" not in view:
+        return out  # no "Đoàn"/"đoàn": no delegation
     for s, e, aid in pmentions:
-        if _DELEGATION_RE.search(view, max(0, s - 170), s) and (
+        if view.find("do", max(0, s - 170), s) >= 0 and _DELEGATION_RE.search(view, max(0, s - 170), s) and (
             _HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90])
         ):
             out.append((s, aid))
