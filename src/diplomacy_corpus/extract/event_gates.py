@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from .analysis import Analysis
@@ -48,17 +49,17 @@ def words_before(view: str, start: int, lo: int, n: int = 6) -> str:
 
 
 def has_word(hay: str, words: Sequence[str]) -> bool:
-    """Whether one of ``words`` stands in ``hay`` as whole words."""
-    for w in words:
-        i = hay.find(w)
-        while i >= 0:
-            before_ok = i == 0 or not hay[i - 1].isalnum()
-            after = i + len(w)
-            after_ok = after >= len(hay) or not hay[after].isalnum()
-            if before_ok and after_ok:
-                return True
-            i = hay.find(w, i + 1)
-    return False
+    """Whether one of ``words`` stands in ``hay`` as whole words (not inside a longer word)."""
+    return _words_regex(tuple(words)).search(hay) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of words: whole words only, a letter or digit on neither side."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
 
 
 def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
