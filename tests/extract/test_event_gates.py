@@ -26,7 +26,7 @@ def _reference(hay: str, words: Sequence[str]) -> bool:
 _PIECES = ["sẽ", "không", "kế hoạch", "kế", "hoạch", "x", " ", "_", "1", ",", "đề nghị", "nghị", "ế"]
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(_PIECES[:7] + ["đề nghị"]), max_size=4))
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(_PIECES[:7]), max_size=4))
 def test_has_word_equals_the_plain_search(pieces: list[str], words: list[str]) -> None:
     hay = "".join(pieces)
     words = [w for w in words if w.strip()]

@@ -141,7 +141,7 @@ _HEAD_AFTER_RE = re.compile(r"^[^.;,]{0,12}?\b(?:dẫn đầu|làm Trưởng đo
 
 def delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """Heads of delegations (``Đoàn ... do X dẫn đầu``), by offset: they are the visitors."""
-    out = []
+    out: list[tuple[int, str]] = []
     if "oàn" not in view:
         return out  # no "Đoàn"/"đoàn": no delegation
     for s, e, aid in pmentions:
