@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..models import Actor, Span, _trusted
@@ -142,7 +143,9 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
 # --------------------------------------------------------------------------- actors
 
 
+@lru_cache(maxsize=16384)
 def _key(name: str) -> str:
+    """The key persons are merged by: no diacritics, ``’`` as ``'``, casefolded (cached: a pure word function)."""
     decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
