@@ -6,13 +6,14 @@ reference, on random text mixed with the phrases and marks the code looks for.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import VIETNAMESE
 
-from diplomacy_corpus.extract import actors, lexicon, text
+from diplomacy_corpus.extract import actors, latin_names, lexicon, names, person_country, text
 from diplomacy_corpus.extract.lexicon import _PUNCT_RE, _collapse
 
 # Lexicon phrases in several spellings, and the marks that end sentences or split words.
@@ -52,11 +53,15 @@ def _old_scan(matcher: lexicon.PhraseMatcher, view: str) -> list[tuple[int, int,
     return out
 
 
+_OLD_END_RE = re.compile(r"\n|[.!?…]([.…]*[\"”’')\]]*)(?=\s+(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + text.UPPER + r"])")
+_OLD_TOKEN_RE = re.compile(r"(?:[A-Z]\.(?=\w))?\w+(?:['’]\w+|-(?=[^\W\d_])\w+)*")
+
+
 def _old_split_sentences(t: str) -> list[tuple[int, int]]:
-    """`text.split_sentences` before `_push` was inlined into its loop."""
+    """`text.split_sentences` before `_push` was inlined into its loop and `_END_RE` opened with a class."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in text._END_RE.finditer(t):
+    for m in _OLD_END_RE.finditer(t):
         pos, end = m.span()
         if end == pos + 1 and t[pos] == ".":
             chunk = t[max(0, pos - 12) : pos].rsplit(None, 1)
@@ -110,3 +115,78 @@ def test_split_sentences_equals_plain_loop(t: str) -> None:
 @given(_text)
 def test_cached_key_equals_plain_key(t: str) -> None:
     assert actors._key(t) == _old_key(t)
+
+
+def _old_sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    """`person_country._sentence` before it searched the windows with two regexes."""
+    lo = max(view.rfind(c, max(0, start - 400), start) for c in ".!?\n") + 1
+    hi = len(view)
+    for c in ".!?\n":
+        j = view.find(c, end, end + 400)
+        if 0 <= j < hi:
+            hi = j
+    return lo, hi
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Ông Nam", ". ", "! ", "?", "\n", "a" * 150, "xyz ", "…"]), max_size=30).map("".join),
+       st.data())
+def test_sentence_bounds_by_regex(view: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(view)))
+    end = data.draw(st.integers(start, len(view)))
+    assert person_country._sentence(view, start, end) == _old_sentence(view, start, end)
+
+
+_RUN_WORDS = ["Joe", "Biden", "Hà", "Nội", "Việt", "Nam", "Al", "Jazeera", "Ngân", "hàng", "Bộ", "al-Assad", "von",
+              "Thủ", "Tướng", "Sau", "Tại", "Nhân", "Kim", "Jong-un", "A", "W.", "O’Brien", "FBI", "Ủy", "ban", "Trump"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=6), st.booleans())
+def test_cached_name_kind_equals_plain(tokens: list[str], cued: bool) -> None:
+    plain = names._name_kind.__wrapped__(list(tokens), cued, 0)  # the body, on a list as before
+    assert names.name_kind(tokens, cued=cued) == plain
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=5).map(" ".join))
+def test_candidate_words_equals_inline_checks(run: str) -> None:
+    prefixes = names.org_words()[0]
+    words = run.split(" ")
+    old = None if names.is_vietnamese_run(run) or words[0] in prefixes or " ".join(words[:2]) in prefixes else words
+    new = latin_names._candidate_words(run, lexicon.version())
+    assert (None if new is None else list(new)) == old
+
+
+@settings(max_examples=300)
+@given(_text, st.lists(st.sampled_from(["Nam", "Việt Nam", "Biden", "Joe Biden", "Anh", "a", "Hà"]), unique=True))
+def test_mention_order_without_key_function(t: str, forms: list[str]) -> None:
+    old: list[tuple[int, int, str]] = []
+    new: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        i = t.find(form)
+        while i >= 0:
+            old.append((i, i + len(form), form))
+            new.append((i, -(i + len(form)), form))
+            i = t.find(form, i + len(form))
+    assert [(s, -ne, f) for s, ne, f in sorted(new)] == sorted(old, key=lambda x: (x[0], -x[1]))
+
+
+_WORD_PIECES = ["S.Abe", "A.", "O’Brien", "al-Assad", "Tô-xi-hi-rô", "F-16", "x_y", "l'a", "Ư.", "B.1",
+                "'", "’", "-", "-1", ".", " ", "Á.Bé", "A.Kawada", "U.S.A"]
+_WORDY = st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.one_of(_text, _WORDY), st.data())
+def test_token_regex_equals_old(t: str, data: st.DataObject) -> None:
+    a = data.draw(st.integers(0, len(t)))
+    b = data.draw(st.integers(a, len(t)))
+    old = [m.span() for m in _OLD_TOKEN_RE.finditer(t, a, b)]
+    assert [m.span() for m in names.TOKEN_RE.finditer(t, a, b)] == old
+
+
+@settings(max_examples=400)
+@given(st.one_of(_text, _WORDY.map(lambda w: w.replace(" ", ". "))))
+def test_sentence_end_regex_equals_old(t: str) -> None:
+    assert [m.span() for m in text._END_RE.finditer(t)] == [m.span() for m in _OLD_END_RE.finditer(t)]

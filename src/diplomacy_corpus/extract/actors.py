@@ -384,7 +384,7 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
     covered = sorted({s for p in people.values() for s in p["mentions"]})
     text = an.text
     n = len(text)
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []  # (start, -end, form)
     for form in sorted(forms, key=len, reverse=True):
         i = text.find(form)
         while i >= 0:
@@ -392,10 +392,13 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
             if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (
                 e >= n or not (text[e].isalnum() or text[e] in "'’")
             ):
-                found.append((i, e, form))
+                found.append((i, -e, form))
             i = text.find(form, e)
     taken = set(covered)
-    for s, e, form in sorted(found, key=lambda x: (x[0], -x[1])):
+    # (start, -end, form) is unique per occurrence (one form per text slice), so sorting
+    # the tuples orders leftmost first, longest first, without a key function.
+    for s, neg_e, form in sorted(found):
+        e = -neg_e
         if (s, e) in taken or an.masked(s):
             continue
         j = bisect.bisect_right(covered, (s, 1 << 62)) - 1
