@@ -190,3 +190,41 @@ def test_token_regex_equals_old(t: str, data: st.DataObject) -> None:
 @given(st.one_of(_text, _WORDY.map(lambda w: w.replace(" ", ". "))))
 def test_sentence_end_regex_equals_old(t: str) -> None:
     assert [m.span() for m in text._END_RE.finditer(t)] == [m.span() for m in _OLD_END_RE.finditer(t)]
+
+
+def _old_merge_spelling_variants(people: dict, order: list[str]) -> None:
+    """`actors._merge_spelling_variants` before it read each key's initial once."""
+    vietnamese = names.is_vietnamese_syllable
+    keys = [k for k in order if k in people and " " in k and not all(vietnamese(w) for w in k.split())]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if (
+                a in people
+                and b in people
+                and a.split()[0][:1] == b.split()[0][:1]
+                and actors._close(a.replace("-", " "), b.replace("-", " "))
+            ):
+                keep, drop = (a, b) if len(people[a]["mentions"]) >= len(people[b]["mentions"]) else (b, a)
+                actors._merge_into(people[keep], people.pop(drop))
+                order.remove(drop)
+
+
+_SPELLINGS = ["saleh adibi", "saleh abidi", "salah adibi", "mohammad javad zarif", "mohammed javad zarif",
+              "nguyen van a", "sergei lavrov", "sergey lavrov", "kim jong-un", "kim jong un", "biden", "abe shinzo"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from(_SPELLINGS), st.integers(1, 3)), unique_by=lambda x: x[0]))
+def test_merge_spelling_variants_equals_old(spec: list[tuple[str, int]]) -> None:
+    def make() -> tuple[dict, list[str]]:
+        people = {
+            k: {"name": k.title(), "titles": [], "country": None, "mentions": [(i, i + 1)] * n, "aliases": set()}
+            for i, (k, n) in enumerate(spec)
+        }
+        return people, [k for k, _ in spec]
+
+    old_people, old_order = make()
+    new_people, new_order = make()
+    _old_merge_spelling_variants(old_people, old_order)
+    actors._merge_spelling_variants(new_people, new_order)
+    assert (new_people, new_order) == (old_people, old_order)

@@ -181,8 +181,11 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     # A full name that ends another full name ("Lazo Hernandez" in "Esteban Lazo Hernandez").
     keys = list(order)
     for k in keys:
+        if len(k.split()) < 2:
+            continue  # a one-word key ends no other name here
+        tail = " " + k
         for other in keys:
-            if other != k and other in people and k in people and other.endswith(" " + k) and len(k.split()) >= 2:
+            if other != k and other in people and k in people and other.endswith(tail):
                 _merge_into(people[other], people.pop(k))
                 order.remove(k)
                 break
@@ -286,12 +289,15 @@ def _close(a: str, b: str) -> bool:
 def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]) -> None:
     """One person written two ways (``Saleh Adibi``/``Saleh Abidi``): merge into the commoner."""
     keys = [k for k in order if k in people and " " in k and not all(is_vietnamese_syllable(w) for w in k.split())]
+    if len(keys) < 2:
+        return
+    initial = {k: k.split()[0][:1] for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if (
                 a in people
                 and b in people
-                and a.split()[0][:1] == b.split()[0][:1]
+                and initial[a] == initial[b]
                 and _close(a.replace("-", " "), b.replace("-", " "))
             ):
                 keep, drop = (a, b) if len(people[a]["mentions"]) >= len(people[b]["mentions"]) else (b, a)

@@ -59,12 +59,12 @@ def latin_names(an: Analysis) -> None:
         if words[0] in _ARTICLES and len(words) == 2:
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue  # "Al Jazeera", "Al Udeid": an Arabic article and one word
-        if any(w in english for w in words):
+        if not english.isdisjoint(words):
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue
         if an.masked(start):
             continue
-        if any(w in suffixes for w in words):
+        if not suffixes.isdisjoint(words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
             continue
         if _DIGIT_RE.search(an.view, start, end):
