@@ -158,7 +158,8 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         per actor id, the ``(start, end)`` offsets of its mentions.
     """
     text, view = an.text, an.view
-    country_counts = Counter(c for _, _, c in an.countries)
+    span_of = Span.of
+    country_counts = Counter([c for _, _, c in an.countries])
     foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
 
     people: dict[str, dict[str, Any]] = {}
@@ -225,7 +226,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 country=country,
                 titles=_fullest_titles(p["titles"]),
                 aliases=tuple(sorted(a for a in p["aliases"] if a != p["name"])),
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
     org_spans: dict[str, list[tuple[int, int]]] = {}
@@ -242,10 +243,10 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 id=aid,
                 name=org_names[oid],
                 kind="organization",
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
-    person_spans = sorted(s for p in people.values() for s in p["mentions"])
+    person_spans = sorted([s for p in people.values() for s in p["mentions"]])
     by_code: dict[str, list[tuple[int, int]]] = {}
     for s, e, code in an.countries:
         i = bisect.bisect_right(person_spans, (s, 1 << 62)) - 1
@@ -263,7 +264,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 name=names.get(code, [code])[0],
                 kind="country",
                 country=code,
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
     del view
