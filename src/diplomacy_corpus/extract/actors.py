@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..models import Actor, Span, _trusted
@@ -142,7 +143,9 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
 # --------------------------------------------------------------------------- actors
 
 
+@lru_cache(maxsize=16384)
 def _key(name: str) -> str:
+    """The key persons are merged by: no diacritics, ``’`` as ``'``, casefolded (cached: a pure word function)."""
     decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -155,7 +158,8 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         per actor id, the ``(start, end)`` offsets of its mentions.
     """
     text, view = an.text, an.view
-    country_counts = Counter(c for _, _, c in an.countries)
+    span_of = Span.of
+    country_counts = Counter([c for _, _, c in an.countries])
     foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
 
     people: dict[str, dict[str, Any]] = {}
@@ -178,8 +182,11 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     # A full name that ends another full name ("Lazo Hernandez" in "Esteban Lazo Hernandez").
     keys = list(order)
     for k in keys:
+        if len(k.split()) < 2:
+            continue  # a one-word key ends no other name here
+        tail = " " + k
         for other in keys:
-            if other != k and other in people and k in people and other.endswith(" " + k) and len(k.split()) >= 2:
+            if other != k and other in people and k in people and other.endswith(tail):
                 _merge_into(people[other], people.pop(k))
                 order.remove(k)
                 break
@@ -219,7 +226,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 country=country,
                 titles=_fullest_titles(p["titles"]),
                 aliases=tuple(sorted(a for a in p["aliases"] if a != p["name"])),
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
     org_spans: dict[str, list[tuple[int, int]]] = {}
@@ -236,10 +243,10 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 id=aid,
                 name=org_names[oid],
                 kind="organization",
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
-    person_spans = sorted(s for p in people.values() for s in p["mentions"])
+    person_spans = sorted([s for p in people.values() for s in p["mentions"]])
     by_code: dict[str, list[tuple[int, int]]] = {}
     for s, e, code in an.countries:
         i = bisect.bisect_right(person_spans, (s, 1 << 62)) - 1
@@ -257,7 +264,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
                 name=names.get(code, [code])[0],
                 kind="country",
                 country=code,
-                mentions=tuple(Span.of(text, s, e) for s, e in spans),
+                mentions=tuple([span_of(text, s, e) for s, e in spans]),
             )
         )
     del view
@@ -283,12 +290,15 @@ def _close(a: str, b: str) -> bool:
 def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]) -> None:
     """One person written two ways (``Saleh Adibi``/``Saleh Abidi``): merge into the commoner."""
     keys = [k for k in order if k in people and " " in k and not all(is_vietnamese_syllable(w) for w in k.split())]
+    if len(keys) < 2:
+        return
+    initial = {k: k.split()[0][:1] for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if (
                 a in people
                 and b in people
-                and a.split()[0][:1] == b.split()[0][:1]
+                and initial[a] == initial[b]
                 and _close(a.replace("-", " "), b.replace("-", " "))
             ):
                 keep, drop = (a, b) if len(people[a]["mentions"]) >= len(people[b]["mentions"]) else (b, a)
@@ -381,7 +391,7 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
     covered = sorted({s for p in people.values() for s in p["mentions"]})
     text = an.text
     n = len(text)
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []  # (start, -end, form)
     for form in sorted(forms, key=len, reverse=True):
         i = text.find(form)
         while i >= 0:
@@ -389,10 +399,13 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
             if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (
                 e >= n or not (text[e].isalnum() or text[e] in "'’")
             ):
-                found.append((i, e, form))
+                found.append((i, -e, form))
             i = text.find(form, e)
     taken = set(covered)
-    for s, e, form in sorted(found, key=lambda x: (x[0], -x[1])):
+    # (start, -end, form) is unique per occurrence (one form per text slice), so sorting
+    # the tuples orders leftmost first, longest first, without a key function.
+    for s, neg_e, form in sorted(found):
+        e = -neg_e
         if (s, e) in taken or an.masked(s):
             continue
         j = bisect.bisect_right(covered, (s, 1 << 62)) - 1

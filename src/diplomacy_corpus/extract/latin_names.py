@@ -43,12 +43,11 @@ def latin_names(an: Analysis) -> None:
     taken = [(p.start, p.end) for p in an.persons]
     known = {p.name for p in an.persons if p.kind != "short"}
     for m in LATIN_RUN_RE.finditer(an.view):
-        if is_vietnamese_run(m.group(0)):
+        candidate = _candidate_words(m.group(0), version)
+        if candidate is None:
             continue
-        words = m.group(0).split(" ")
+        words = list(candidate)
         start, end = m.span()
-        if words[0] in prefixes or " ".join(words[:2]) in prefixes:
-            continue
         while words and (not _opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))):
             start += len(words.pop(0)) + 1
         while words and not _closes_name(words[-1], version):
@@ -60,12 +59,12 @@ def latin_names(an: Analysis) -> None:
         if words[0] in _ARTICLES and len(words) == 2:
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue  # "Al Jazeera", "Al Udeid": an Arabic article and one word
-        if any(w in english for w in words):
+        if not english.isdisjoint(words):
             an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
             continue
         if an.masked(start):
             continue
-        if any(w in suffixes for w in words):
+        if not suffixes.isdisjoint(words):
             an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
             continue
         if _DIGIT_RE.search(an.view, start, end):
@@ -94,6 +93,22 @@ def latin_names(an: Analysis) -> None:
                 explicit_country=country is not None,
             )
         )
+
+
+@lru_cache(maxsize=16384)
+def _candidate_words(run: str, version: int) -> tuple[str, ...] | None:
+    """The words of a capitalised run, or None for a Vietnamese phrase or an organization's opening.
+
+    Cached per lexicon version: the same runs (``Hà Nội``, ``Việt Nam``) recur in every text.
+    """
+    del version  # part of the cache key: a lexicon change renews the answers
+    if is_vietnamese_run(run):
+        return None
+    words = run.split(" ")
+    prefixes = org_words()[0]
+    if words[0] in prefixes or " ".join(words[:2]) in prefixes:
+        return None
+    return tuple(words)
 
 
 @lru_cache(maxsize=16384)

@@ -212,6 +212,9 @@ def _entries() -> dict[str, list[Entry]]:
 
 
 _PUNCT_RE = _re.compile(r"[^\w' ]")
+_MISS: Any = object()
+#: Surfaces remembered by a matcher before it forgets them all (bounds memory on odd input).
+_RESOLVED_MAX = 50_000
 
 
 class PhraseMatcher:
@@ -227,6 +230,7 @@ class PhraseMatcher:
         self._inexact = frozenset(k for k, v in self.table.items() if all(e.exact is None for e in v))
         self._automaton: Any = None
         self._padded: dict[str, str] = {}
+        self._resolved: dict[tuple[str, str | None], tuple[list[Entry], frozenset[str]] | None] = {}
         try:
             import ahocorasick  # type: ignore[import-not-found]  # optional speed-up
 
@@ -263,33 +267,55 @@ class PhraseMatcher:
     def scan(self, view: str) -> list[tuple[int, int, list[Entry], frozenset[str]]]:
         """Hits in ``view`` (a `match_view`).
 
+        What a surface means never depends on where it stands, so each surface (with the
+        key the automaton found for it) is resolved once per matcher and remembered: the
+        same few hundred phrases (``Việt Nam``, ``Thủ tướng``) recur in every text.
+
         Returns:
             ``(start, end, entries, categories)`` for each match whose surface some entry
-            accepts, leftmost-longest, not overlapping.
+            accepts, leftmost-longest, not overlapping. The entry lists are shared between
+            calls: do not mutate them.
         """
         out = []
-        table = self.table
-        cats = self.categories
-        inexact = self._inexact
+        resolved = self._resolved
+        resolve = self._resolve
+        miss = _MISS
         for start, end, found in self._spans(view):
-            key = view[start:end].lower()
-            entries = table.get(key)
-            if entries is None and found is not None:
-                key = found  # the surface differs from the key by punctuation only ("T.Ư" / "T Ư")
-                entries = table[key]
-            elif entries is None:
-                key = " ".join(_PUNCT_RE.sub(" ", key).split())
-                entries = table.get(key)
-                if entries is None:
-                    continue
-            if key in inexact:
-                out.append((start, end, entries, cats[key]))
-                continue
-            collapsed = _collapse(view[start:end])
-            ok = [e for e in entries if e.exact is None or collapsed in e.exact]
-            if ok:
-                out.append((start, end, ok, frozenset(e.category for e in ok)))
+            surface = view[start:end]
+            hit = resolved.get((surface, found), miss)
+            if hit is miss:
+                if len(resolved) >= _RESOLVED_MAX:
+                    resolved.clear()
+                hit = resolved[(surface, found)] = resolve(surface, found)
+            if hit is not None:
+                out.append((start, end, hit[0], hit[1]))
         return out
+
+    def _resolve(self, surface: str, found: str | None) -> tuple[list[Entry], frozenset[str]] | None:
+        """The entries a matched ``surface`` stands for and their categories (None: no entry accepts it).
+
+        Args:
+            surface: the matched text, as the view shows it.
+            found: the lexicon key the automaton matched, or None when the regex found it.
+        """
+        table = self.table
+        key = surface.lower()
+        entries = table.get(key)
+        if entries is None and found is not None:
+            key = found  # the surface differs from the key by punctuation only ("T.Ư" / "T Ư")
+            entries = table[key]
+        elif entries is None:
+            key = " ".join(_PUNCT_RE.sub(" ", key).split())
+            entries = table.get(key)
+            if entries is None:
+                return None
+        if key in self._inexact:
+            return entries, self.categories[key]
+        collapsed = _collapse(surface)
+        ok = [e for e in entries if e.exact is None or collapsed in e.exact]
+        if ok:
+            return ok, frozenset(e.category for e in ok)
+        return None
 
 
 _matcher: tuple[int, PhraseMatcher] | None = None

@@ -67,7 +67,6 @@ def _hard_gap(gap: str) -> bool:
 def _run(an: Analysis, k: int, limit: int) -> int:
     """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
     j = k
-    sur = surnames()[0]
     if k in an.hits and any(e.category in ("country", "place", "org", "title") for e in an.hits[k][2]):
         return k
     while j < limit and _name_word(an, k, j):
@@ -75,7 +74,7 @@ def _run(an: Analysis, k: int, limit: int) -> int:
             hit = an.hits[j]
             inside_name = (
                 hit[0] == j + 1
-                and an.tok(k) in sur
+                and an.tok(k) in surnames()[0]
                 and j - k < 3
                 and all(e.category in ("country", "place") for e in hit[2])
                 and is_vietnamese_syllable(an.tok(j))
@@ -352,8 +351,7 @@ def find_persons(an: Analysis) -> None:
         if _after_prefix(an, i):
             continue
         titles, country, k, name, counterpart = chain(an, i, want_name=True)
-        for t in range(i, k):
-            claimed.add(t)
+        claimed.update(range(i, k))
         if name is None:
             if titles:
                 an.title_only.append(
@@ -371,8 +369,7 @@ def find_persons(an: Analysis) -> None:
             if other is None:
                 titles += more
                 country = country or c2
-                for t in range(e_tok, k2):
-                    claimed.add(t)
+                claimed.update(range(e_tok, k2))
         an.persons.append(
             PersonMention(
                 start=start,

@@ -20,21 +20,25 @@ from .names import is_vietnamese_syllable, surnames
 
 __all__ = ["fill_countries"]
 
-_STOPS = ".!?\n"
+_STOP_RE = re.compile(r"[.!?\n]")
+# Everything up to the last stop of a window (matched from its start, the greedy run backs
+# off from the window's end, so only the stretch after that stop is read twice).
+_TO_LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n]")
 
 # A visit to Vietnam told just before a name: its visitor is no Vietnamese.
 _VISITS_VIETNAM_RE = re.compile(r"\bthăm\s+Việt Nam\s+của\s+(?:[^\s,.;()]+\s+){0,4}$")
 
 
 def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``[start, end)`` (cheap: the nearest stops)."""
-    lo = max(view.rfind(c, max(0, start - 400), start) for c in _STOPS) + 1
-    hi = len(view)
-    for c in _STOPS:
-        j = view.find(c, end, end + 400)
-        if 0 <= j < hi:
-            hi = j
-    return lo, hi
+    """The bounds of the sentence around ``[start, end)`` (cheap: the nearest stops).
+
+    The last stop (``.``, ``!``, ``?``, a newline) within 400 characters before ``start``
+    and the first within 400 characters from ``end``: two regex calls, which read only
+    the stretches between the mention and those stops.
+    """
+    before = _TO_LAST_STOP_RE.match(view, max(0, start - 400), start)
+    after = _STOP_RE.search(view, end, end + 400)
+    return (before.end() if before else 0), (after.start() if after else len(view))
 
 
 def _votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> Counter[str]:

@@ -101,8 +101,12 @@ UPPER = "".join(
 # quote or a bracket, or at a newline. Not after an initial ("O. Smith"), an abbreviation
 # ("TS. Lê", "ông Mr. X"), or inside numbers, "D.C", "TP.HCM" (no space after the dot).
 # One pattern finds every end: a newline, or a stop with the dots, quotes and brackets
-# that close it, when white space and what opens a sentence follow.
-_END_RE = re.compile(r"\n|[.!?…]([.…]*[\"”’')\]]*)(?=\s+(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"])")
+# that close it, when white space and what opens a sentence follow. It opens with one
+# character class (the newline or the stop, told apart by a look-behind) so the regex
+# engine skips to the candidates instead of trying the pattern at every character.
+_END_RE = re.compile(
+    r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.…]*[\"”’')\]]*(?=\s+(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"]))"
+)
 _ABBREVIATIONS = frozenset(
     {
         "tp",
@@ -164,15 +168,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         Offsets of the non-blank sentences, in order, trimmed of surrounding white space.
     """
     bounds: list[tuple[int, int]] = []
+    append = bounds.append
+    abbreviations = _ABBREVIATIONS
     start = 0
     for m in _END_RE.finditer(text):
         pos, end = m.span()
         if end == pos + 1 and text[pos] == ".":  # a bare period: not after an initial or an abbreviation
             chunk = text[max(0, pos - 12) : pos].rsplit(None, 1)
             word = chunk[-1] if chunk else ""
-            if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in _ABBREVIATIONS):
+            if (len(word) == 1 and "A" <= word <= "Z") or (len(word) <= 4 and word.casefold() in abbreviations):
                 continue
-        _push(text, start, end, bounds)
+        # `_push` inlined (this loop runs once per sentence end): trim white space, keep non-blank.
+        a, b = start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            append((a, b))
         start = end
     _push(text, start, len(text), bounds)
     cuts = [
