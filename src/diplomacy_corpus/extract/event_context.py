@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .event_dates import is_term, last_day_before, sentence_day
-from .event_merge import TWO_PARTY, Draft, dedupe
+from .event_merge import TWO_PARTY, Draft
 
 _SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
 
@@ -100,18 +100,6 @@ def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in an office before a name (``Phó Chủ tịch Hội nghị Hiệp thương ... X``)."""
     i = bisect.bisect_right(offices, (pos, 1 << 62)) - 1
     return i >= 0 and offices[i][0] <= pos < offices[i][1]
-
-
-def _told_between(drafts: Sequence[Draft], kind: str, persons: list[str], evidence: tuple[int, int], si: int) -> bool:
-    """Add ``evidence`` to the latest two-party event between two of ``persons``, if any (a meeting may be talks)."""
-    kinds = {kind, "talks"} if kind == "meeting" else {kind}
-    for d in reversed(drafts):
-        if d.kind in kinds and len(set(persons) & set(d.persons)) >= 2:
-            d.evidence.append(evidence)
-            d.last_sentence = si
-            d.persons = dedupe(d.persons + persons)
-            return True
-    return False
 
 
 def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int, end: int) -> Any:

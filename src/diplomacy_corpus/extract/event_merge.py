@@ -68,20 +68,26 @@ def attach(
     si: int,
     date: Any = None,
     persons: set[str] | frozenset[str] = frozenset(),
+    *,
+    least: int = 1,
+    join: Sequence[str] = (),
 ) -> bool:
-    """Add a back-reference to the latest event of its kind that shares a person named in the sentence.
+    """Add a back-reference to the latest event of its kind that shares ``least`` persons named in the sentence.
 
-    A meeting named back (``Sau cuộc gặp``) may be talks told before.
-
-    The event also takes the reference's date when it had none.
+    A meeting named back (``Sau cuộc gặp``) may be talks told before. With no persons
+    named and one shared person asked for, the latest event of the kind is taken. The event
+    takes the reference's date when it had none, and the persons of ``join``
+    (``Trong cuộc gặp giữa X và Y có sự góp mặt của Z``: Z too).
     """
     for d in reversed(drafts):
         same_kind = d.kind == kind or (kind == "meeting" and d.kind == "talks")  # "Sau cuộc gặp": the talks told
-        if same_kind and (not persons or persons & set(d.persons)):
+        if same_kind and (len(persons & set(d.persons)) >= least if persons else least <= 1):
             d.evidence.append(evidence)
             d.last_sentence = si
             if d.date is None and date is not None and date.date is not None:
                 d.date, d.date_end = date.date, date.date_end
+            if join:
+                d.persons = dedupe(d.persons + list(join))
             return True
     return False
 

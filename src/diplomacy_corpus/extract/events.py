@@ -39,7 +39,6 @@ from .event_context import (
     _outermost,
     _own_parties,
     _pronoun_subject,
-    _told_between,
     _visiting_state,
 )
 from .event_dates import (
@@ -251,7 +250,7 @@ def find_events(
             kind in TWO_PARTY
             and own_date is None
             and _BACKREF_RE.search(view[max(c_start, ts - 30) : ts])
-            and _told_between(drafts, kind, persons, (s_start, s_end), si)
+            and attach(drafts, kind, (s_start, s_end), si, persons=set(persons), least=2, join=persons)
         ):
             continue  # "Trong cuộc gặp giữa ông X và ông Y, ...": the occasion of X and Y told before
         if _anaphoric(view, ts, te, c_start, c_end, in_clause, date_starts):
