@@ -102,6 +102,11 @@ def _in_office(offices: Sequence[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and offices[i][0] <= pos < offices[i][1]
 
 
+def _sender(view: str, start: int, lo: int) -> bool:
+    """Whether the person named at ``start`` sends a message told before (``lời mời của Chủ tịch nước X``)."""
+    return _SENDER_RE.search(view, max(lo, start - 70), start) is not None
+
+
 def _date_after(view: str, dates: Sequence[Any], starts: Sequence[int], te: int, end: int) -> Any:
     """The first date after offset ``te`` and before ``end`` that is no term (``đến năm 2025``)."""
     i = bisect.bisect_left(starts, te)

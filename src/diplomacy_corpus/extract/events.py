@@ -28,7 +28,6 @@ from .event_context import (
     _PLANNED_LIST_RE,
     _RESULTS_RE,
     _SAME_DAY_RE,
-    _SENDER_RE,
     _WITH_RE,
     _anaphoric,
     _date_after,
@@ -39,6 +38,7 @@ from .event_context import (
     _outermost,
     _own_parties,
     _pronoun_subject,
+    _sender,
     _visiting_state,
 )
 from .event_dates import (
@@ -243,7 +243,7 @@ def find_events(
         in_clause = [m for m in pmentions if c_start <= m[0] < c_end]
         if kind in TWO_PARTY:
             # "chuyển lời mời của Chủ tịch nước X": the sender of a message is not at the meeting
-            in_clause = [m for m in in_clause if not _SENDER_RE.search(view, max(c_start, m[0] - 70), m[0])]
+            in_clause = [m for m in in_clause if not _sender(view, m[0], c_start)]
             in_clause = _own_parties(view, in_clause, two_party_starts, ts, te, c_start, c_end)
         persons = dedupe([m[2] for m in in_clause])
         if (
@@ -293,13 +293,8 @@ def find_events(
             if subject and persons:
                 pass
             elif not subject:
-                subject = [
-                    m[2]
-                    for m in pmentions
-                    if s_start <= m[0] < s_end
-                    and m[2] not in persons
-                    and not _SENDER_RE.search(view, max(s_start, m[0] - 70), m[0])
-                ][:1]
+                told = [m for m in pmentions if s_start <= m[0] < s_end and m[2] not in persons]
+                subject = [m[2] for m in told if not _sender(view, m[0], s_start)][:1]
             persons = dedupe(subject + persons)
             if not persons and _ANAPHORA_RE.search(view, s_start, s_end) and drafts:
                 last = next((d for d in reversed(drafts) if d.kind in TWO_PARTY and len(d.persons) >= 2), None)
