@@ -69,7 +69,7 @@ def _actor_to_dict(actor: Actor) -> dict[str, Any]:
         "country": actor.country,
         "titles": list(actor.titles),
         "aliases": list(actor.aliases),
-        "mentions": [{"start": s.start, "end": s.end, "text": s.text} for s in actor.mentions],
+        "mentions": [_span_to_dict(s) for s in actor.mentions],
     }
 
 
@@ -85,7 +85,7 @@ def _event_to_dict(event: Event) -> dict[str, Any]:
         "level": event.level,
         "cameo": event.cameo,
         "plover": event.plover,
-        "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in event.evidence],
+        "evidence": [_span_to_dict(s) for s in event.evidence],
     }
 
 
@@ -99,7 +99,7 @@ def _metric_to_dict(metric: Metric) -> dict[str, Any]:
         "period": metric.period,
         "qualifier": metric.qualifier,
         "text": metric.text,
-        "evidence": None if evidence is None else {"start": evidence.start, "end": evidence.end, "text": evidence.text},
+        "evidence": None if evidence is None else _span_to_dict(evidence),
     }
 
 

@@ -223,14 +223,14 @@ class Span:
         if type(start) is int and type(end) is int and 0 <= start <= end:
             # Valid by construction: skip the validators (extraction makes many spans).
             span = object.__new__(cls)
-            _set_span(span, "start", start)
-            _set_span(span, "end", end)
-            _set_span(span, "text", text[start:end])
+            _set_slot(span, "start", start)
+            _set_slot(span, "end", end)
+            _set_slot(span, "text", text[start:end])
             return span
         return cls(start=start, end=end, text=text[start:end])
 
 
-_set_span = object.__setattr__  # Span is frozen: its own fast constructor sets the slots
+_set_slot = object.__setattr__  # the models are frozen: the fast constructors set their slots
 
 _FIELD_DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
@@ -249,11 +249,11 @@ def _trusted(cls: type[_M], **values: Any) -> _M:
     obj = object.__new__(cls)
     for name, default in spec:
         if name in values:
-            _set_span(obj, name, values[name])
+            _set_slot(obj, name, values[name])
         elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            _set_span(obj, name, default.factory())
+            _set_slot(obj, name, default.factory())
         else:
-            _set_span(obj, name, default)
+            _set_slot(obj, name, default)
     return obj
 
 

@@ -100,6 +100,7 @@ _LEADER_TITLES = (
     "Nhà vua",
     "Thủ tướng Chính phủ",
 )
+_LISTED_STATES_RE = re.compile(r"\s*(?:,|và)\s*")  # between two states of a list
 _LEADERS_RE = re.compile(r"\b(?:[Cc]ác\s+|[Hh]ai\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?$")
 
 
@@ -123,7 +124,7 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
     for k, (s, e, code) in enumerate(countries):
         lead = _LEADERS_RE.search(view, max(0, s - 40), s)
         j = k
-        while lead is None and j > 0 and re.fullmatch(r"\s*(?:,|và)\s*", view[countries[j - 1][1] : countries[j][0]]):
+        while lead is None and j > 0 and _LISTED_STATES_RE.fullmatch(view, countries[j - 1][1], countries[j][0]):
             j -= 1
             lead = _LEADERS_RE.search(view, max(0, countries[j][0] - 40), countries[j][0])
         ids = leaders.get(code, [])

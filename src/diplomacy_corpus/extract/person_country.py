@@ -81,17 +81,20 @@ def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Seque
         if p["country"] is not None:
             continue
         words = p["name"].split()
+        votes = None
         if words[0] in sur and all(is_vietnamese_syllable(w) for w in words):
+            # "chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long" beside Singapore: a foreign visitor's Hán-Việt name
             visitor = any(_VISITS_VIETNAM_RE.search(an.view, max(0, s - 60), s) for s, _ in p["mentions"])
-            if not (visitor and _votes(an, starts, p["mentions"])):
+            votes = _votes(an, starts, p["mentions"]) if visitor else None
+            if not votes:
                 p["country"] = "VN"
                 continue
-            # "chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long" beside Singapore: a foreign visitor's Hán-Việt name
         family = known.get(words[-1], set()) if len(words) >= 2 else set()
         if len(family) == 1:
             p["country"] = next(iter(family))
             continue
-        votes = _votes(an, starts, p["mentions"])
+        if votes is None:
+            votes = _votes(an, starts, p["mentions"])
         if votes:
             p["country"] = max(votes, key=lambda c: (votes[c], -rank.get(c, len(rank))))
         elif dominant:
