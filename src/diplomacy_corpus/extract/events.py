@@ -108,9 +108,13 @@ _FORUM_BACKREF_RE = re.compile(r"\s*(?:[,.;:]|(?:này|đã|được|diễn ra|l�
 
 
 def _instrument(view: str, te: int, end: int, nouns: Sequence[str]) -> str | None:
-    """The kind of document signed, told right after the signing verb (``ký Ý định thư``), lower case."""
+    """The kind of document signed, told right after the signing verb (``ký Ý định thư``).
+
+    Args:
+        nouns: the agreement nouns, lower case.
+    """
     head = view[te : min(end, te + 40)].lower()
-    found = [(head.find(n.lower()), n.lower()) for n in nouns if n.lower() in head]
+    found = [(at, n) for n in nouns if (at := head.find(n)) >= 0]
     return min(found)[1] if found else None
 
 
@@ -170,6 +174,7 @@ def find_events(
     future_after = cfg.get("future_after", [])
     cancel = cfg.get("cancel_after", [])
     nouns = cfg.get("agreement_nouns", [])
+    instruments = sorted({n.lower() for n in nouns})
     levels = cfg.get("visit_levels", [])
     drafts: list[Draft] = []
     heads = delegation_heads(view, pmentions)
@@ -313,13 +318,12 @@ def find_events(
             host = persons[0]
             people_after = [m for m in pmentions if te <= m[0] < s_end]
             fronted = _fronted_host(view, people_after, te) if people_after and host == people_after[0][2] else None
+            stop = s_end
             if fronted is not None:
                 # "Tại các buổi hội kiến với A, B, Chủ tịch nước X nhấn mạnh ...": X met A and B.
-                host = fronted[2]
-                people_after = [m for m in people_after if m[0] < fronted[0]]
-            orgs_after = [m for m in omentions if te <= m[0] < s_end and not inside_title(view, m, people_after)]
-            if fronted is not None:
-                orgs_after = [m for m in orgs_after if m[0] < fronted[0]]
+                host, stop = fronted[2], fronted[0]
+                people_after = [m for m in people_after if m[0] < stop]
+            orgs_after = [m for m in omentions if te <= m[0] < stop and not inside_title(view, m, people_after)]
             met = dedupe([m[2] for m in people_after] + [m[2] for m in orgs_after])
             pairs = [[host, x] for x in met if x != host]
         elif kind in TWO_PARTY and len(persons) >= 3:
@@ -368,7 +372,7 @@ def find_events(
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
                 backref=kind == "conference" and own_date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
-                instrument=_instrument(view, te, c_end, nouns) if kind == "agreement" else None,
+                instrument=_instrument(view, te, c_end, instruments) if kind == "agreement" else None,
             )
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
