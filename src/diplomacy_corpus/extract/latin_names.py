@@ -76,7 +76,7 @@ def latin_names(an: Analysis) -> None:
             continue
         if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
             continue
-        if before and (before[-1] in objects or " ".join(before[-2:]) in objects or " ".join(before[-3:]) in objects):
+        if any(" ".join(before[-k:]) in objects for k in (1, 2, 3) if len(before) >= k):
             continue  # "tên lửa chống tàu Harpoon Block 2", "phim Star Wars": a thing's name
         # Lexicon words inside the run (a country, an org, a place) make it no name.
         if an.overlaps_hit(start, end):

@@ -162,15 +162,20 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return _surnames_cache[1], _surnames_cache[2]
 
 
-_phrases_cache: tuple[int, frozenset[str]] | None = None
+def _lexicon_words(name: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of lexicon ``name`` as a set, read once per lexicon version."""
+    return _read_words(name, key, lexicon.version())
+
+
+@lru_cache(maxsize=64)
+def _read_words(name: str, key: str, version: int) -> frozenset[str]:
+    del version  # part of the cache key: a lexicon change renews the answers
+    return frozenset(lexicon.load(name).get(key, []))
 
 
 def _common_phrases() -> frozenset[str]:
     """Two capitalised syllables that begin with a family name but are common nouns (``Phương Tây``)."""
-    global _phrases_cache
-    if _phrases_cache is None or _phrases_cache[0] != lexicon.version():
-        _phrases_cache = (lexicon.version(), frozenset(lexicon.load("names").get("not_name_phrases", [])))
-    return _phrases_cache[1]
+    return _lexicon_words("names", "not_name_phrases")
 
 
 def name_kind(tokens: list[str], *, cued: bool) -> tuple[int, str, int] | None:
@@ -305,39 +310,16 @@ def place_prefixes() -> frozenset[str]:
     return _PLACE_PREFIXES
 
 
-_org_words_cache: tuple[int, frozenset[str], frozenset[str]] | None = None
-
-
 def org_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that open an organization's name, and words that end one (``organizations`` lexicon)."""
-    global _org_words_cache
-    if _org_words_cache is None or _org_words_cache[0] != lexicon.version():
-        orgs = lexicon.load("organizations")
-        _org_words_cache = (
-            lexicon.version(),
-            frozenset(orgs.get("org_prefixes", [])),
-            frozenset(orgs.get("org_suffix_words", [])),
-        )
-    return _org_words_cache[1], _org_words_cache[2]
-
-
-_english_cache: tuple[int, frozenset[str]] | None = None
-
-
-_objects_cache: tuple[int, frozenset[str]] | None = None
+    return _lexicon_words("organizations", "org_prefixes"), _lexicon_words("organizations", "org_suffix_words")
 
 
 def object_nouns() -> frozenset[str]:
-    """Nouns of things whose name may follow them in Latin script (``tên lửa``, ``tàu``, ``phim``)."""
-    global _objects_cache
-    if _objects_cache is None or _objects_cache[0] != lexicon.version():
-        _objects_cache = (lexicon.version(), frozenset(lexicon.load("names").get("object_nouns", [])))
-    return _objects_cache[1]
+    """Nouns of things and places whose name may follow them in Latin script (``tên lửa``, ``sân bay``)."""
+    return _lexicon_words("names", "object_nouns")
 
 
 def english_words() -> frozenset[str]:
     """Latin words that make a capitalised run no person's name (``Force``, ``Shield``)."""
-    global _english_cache
-    if _english_cache is None or _english_cache[0] != lexicon.version():
-        _english_cache = (lexicon.version(), frozenset(lexicon.load("names").get("foreign_not_name_words", [])))
-    return _english_cache[1]
+    return _lexicon_words("names", "foreign_not_name_words")
