@@ -755,3 +755,9 @@ def test_a_title_after_an_honorific_is_no_name() -> None:
         "Thượng tướng Phạm Trường Long cảm ơn. Chuyến thăm của đồng chí Phó Chủ tịch Quân ủy Trung ương là dấu mốc."
     )))
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Phạm Trường Long"]
+
+
+def test_signing_a_diplomatic_note_is_an_agreement() -> None:
+    assert _kinds(
+        "Ngày 6/6, hai Thủ tướng Lê Văn Minh và Shinzo Abe chứng kiến lễ ký kết Công hàm trao đổi về khoản vay ODA."
+    ) == ["agreement"]
