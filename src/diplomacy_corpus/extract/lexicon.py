@@ -19,6 +19,7 @@ lexicons are rebuilt on their next use.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re as _re
 import threading
@@ -212,9 +213,49 @@ def _entries() -> dict[str, list[Entry]]:
 
 
 _PUNCT_RE = _re.compile(r"[^\w' ]")
+#: The marks most frequent in news text, in that order: `_blank_marks` blanks them with
+#: `str.replace`, many times cheaper than a regex testing every character for a word character.
+_COMMON_MARKS = ",.\n-)(/\":”“;%…?&!"
 _MISS: Any = object()
 #: Surfaces remembered by a matcher before it forgets them all (bounds memory on odd input).
 _RESOLVED_MAX = 50_000
+
+
+@functools.cache
+def _rare_marks_re() -> _re.Pattern[str]:
+    """Every character `_PUNCT_RE` blanks, as an explicit class, plus all non-BMP characters.
+
+    An explicit class is a table look-up per character, several times faster than the
+    word-character test of `_PUNCT_RE`; a non-BMP character matches whether or not it is
+    a word character, and `_blank_rare` tells.
+    """
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        char = chr(code)
+        if char.isalnum() or char in "_' ":
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(_re.escape(chr(a)) + ("" if a == b else "-" + _re.escape(chr(b))) for a, b in ranges)
+    return _re.compile("[" + body + "\U00010000-\U0010ffff]")
+
+
+def _blank_rare(match: _re.Match[str]) -> str:
+    """A blank for a character `_PUNCT_RE` blanks, else the character itself."""
+    char = match.group()
+    return " " if _PUNCT_RE.match(char) else char
+
+
+def _blank_marks(lowered: str) -> str:
+    """``_PUNCT_RE.sub(" ", lowered)``: every character but word characters, ``'`` and blanks made a blank.
+
+    The common marks go by `str.replace`, what is left (rarely anything) by `_rare_marks_re`.
+    """
+    for mark in _COMMON_MARKS:
+        lowered = lowered.replace(mark, " ")
+    return _rare_marks_re().sub(_blank_rare, lowered)
 
 
 class PhraseMatcher:
@@ -246,19 +287,28 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(self.table))
         self.regex = _re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w’'])", _re.IGNORECASE)
 
-    def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
-        """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
+    def _found(self, view: str) -> list[tuple[int, int, str | None]]:
+        """Every match as ``(start, -end, key)``, sorted: leftmost first, longest first.
+
+        The key is None when the regex found the match (its matches never overlap).
+        """
         lowered = view.lower()
         if self._automaton is None or len(lowered) != len(view):
-            return [(*m.span(), None) for m in self.regex.finditer(view)]
+            return [(m.start(), -m.end(), None) for m in self.regex.finditer(view)]
         # Word boundaries become spaces, so a padded key only matches whole words.
-        padded = " " + _PUNCT_RE.sub(" ", lowered) + " "
+        padded = " " + _blank_marks(lowered) + " "
         # (start, -end) sorts leftmost first, longest first, with no key function.
-        found = [(end - size + 1, 1 - end, key) for end, (size, key) in self._automaton.iter(padded)]
+        found: list[tuple[int, int, str | None]] = [
+            (end - size + 1, 1 - end, key) for end, (size, key) in self._automaton.iter(padded)
+        ]
         found.sort()
+        return found
+
+    def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
+        """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
         out: list[tuple[int, int, str | None]] = []
         last = -1
-        for start, neg_end, key in found:
+        for start, neg_end, key in self._found(view):
             if start >= last:
                 last = -neg_end
                 out.append((start, last, key))
@@ -280,7 +330,11 @@ class PhraseMatcher:
         resolved = self._resolved
         resolve = self._resolve
         miss = _MISS
-        for start, end, found in self._spans(view):
+        last = -1
+        for start, neg_end, found in self._found(view):
+            if start < last:
+                continue  # overlaps the match kept before it
+            last = end = -neg_end
             surface = view[start:end]
             hit = resolved.get((surface, found), miss)
             if hit is miss:
