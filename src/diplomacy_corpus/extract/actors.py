@@ -13,6 +13,7 @@ import bisect
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..models import Actor, Span, _trusted
@@ -82,17 +83,35 @@ def _split_at(tokens: list[tuple[int, int]], starts: list[int], cuts: list[int])
 _not_before_cache: tuple[int, dict[str, frozenset[str]]] | None = None
 
 
-def _common_word(view: str, start: int, end: int) -> bool:
-    """Whether a one-syllable country name is part of a common word (``Anh ấy``, ``Ý kiến``)."""
+def _not_before() -> dict[str, frozenset[str]]:
+    """Per one-syllable country name, the words after which it is part of a common word."""
     global _not_before_cache
     if _not_before_cache is None or _not_before_cache[0] != lexicon.version():
         raw = lexicon.load("countries").get("not_before", {})
         _not_before_cache = (lexicon.version(), {k: frozenset(v) for k, v in raw.items()})
-    words = _not_before_cache[1].get(view[start:end])
+    return _not_before_cache[1]
+
+
+def _common_word(view: str, start: int, end: int) -> bool:
+    """Whether a one-syllable country name is part of a common word (``Anh ấy``, ``Ý kiến``)."""
+    words = _not_before().get(view[start:end])
     if not words:
         return False
     nxt = view[end : end + 12].split(None, 1)
     return bool(nxt) and nxt[0].strip(",.;:") in words
+
+
+#: Characters no token holds: a lexicon hit after one of them never starts inside a token.
+_SEPARATORS = frozenset(" \n,;:()\"“”")
+#: Per set of hit categories: the categories as a tuple, whether it cues a person, whether an actor.
+_CATEGORY_INFO: dict[frozenset[str], tuple[tuple[str, ...], bool, bool]] = {}
+
+
+def _category_info(cats: frozenset[str]) -> tuple[tuple[str, ...], bool, bool]:
+    info = _CATEGORY_INFO.get(cats)
+    if info is None:
+        info = _CATEGORY_INFO[cats] = (tuple(cats), not cats.isdisjoint(_CUES), not cats.isdisjoint(_ACTOR_CATS))
+    return info
 
 
 def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
@@ -107,33 +126,46 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
         The analysis: tokens, lexicon hits, person mentions, countries, orgs, triggers.
     """
     scanned = lexicon.matcher().scan(view)
-    cues = [s for s, _, _, cats in scanned if not cats.isdisjoint(_CUES)]
-    tokens = _tokens(view, cues) if cues else []
-    starts = [s for s, _ in tokens]
-    if tokens:
-        split = _split_at(tokens, starts, [s for s, _, _, _ in scanned])
-        if split is not tokens:
-            tokens, starts = split, [s for s, _ in split]
-    an = Analysis(text=text, view=view, tokens=tokens, hits={}, masks=masks)
-    an.hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
-    size = len(starts)
+    an = Analysis(text=text, view=view, tokens=[], hits={}, masks=masks)
+    hit_spans = an.hit_spans
+    cues: list[int] = []
+    cuts: list[int] = []
+    not_before = _not_before()
     for start, end, entries, cats in scanned:
-        if size:
-            i = bisect.bisect_left(starts, start)
-            if i < size and starts[i] == start:  # the hit starts a token: index it by the token
-                an.hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
-        if cats.isdisjoint(_ACTOR_CATS) or (masks and an.masked(start)):
+        names, cue, actor = _CATEGORY_INFO.get(cats) or _category_info(cats)
+        hit_spans.append((start, end, names))
+        if cue:
+            cues.append(start)
+        if start and view[start - 1] not in _SEPARATORS:
+            cuts.append(start)  # maybe inside a token ("Nam-Hoa Kỳ")
+        if not actor or (masks and an.masked(start)):
             continue
         for e in entries:
-            if e.category == "country":
-                if not _common_word(view, start, end):
+            category = e.category
+            if category == "country":
+                if view[start:end] not in not_before or not _common_word(view, start, end):
                     an.countries.append((start, end, e.payload))
-            elif e.category == "org":
+            elif category == "org":
                 an.orgs.append((start, end, e.payload[0], e.payload[1]))
-            elif e.category == "place":
+            elif category == "place":
                 an.places.append((start, end, e.payload))
-            elif e.category == "trigger":
+            elif category == "trigger":
                 an.triggers.append((start, end, e.payload))
+    if cues:
+        tokens = _tokens(view, cues)
+        starts = list(map(itemgetter(0), tokens))
+        if cuts and tokens:
+            split = _split_at(tokens, starts, cuts)
+            if split is not tokens:
+                tokens, starts = split, list(map(itemgetter(0), split))
+        an.tokens = tokens
+        size = len(starts)
+        if size:
+            hits = an.hits
+            for start, end, entries, _ in scanned:
+                i = bisect.bisect_left(starts, start)
+                if i < size and starts[i] == start:  # the hit starts a token: index it by the token
+                    hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
     find_persons(an)
     latin_names(an)
     generic_orgs(an)

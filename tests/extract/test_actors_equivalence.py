@@ -1,0 +1,82 @@
+"""The faster actor analysis gives exactly what the plain code it replaces gave.
+
+The previous formulation of `actors.analyse` (before the person finders run) is kept here
+as the reference and compared on random text mixed with the phrases and marks it reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import VIETNAMESE
+
+from diplomacy_corpus.extract import actors, lexicon, text
+
+_PIECES = [
+    "Việt Nam", "VIỆT NAM", "Mỹ", "Anh", "Anh ấy", "Ý kiến", "Ý", "Thủ tướng", "thủ tướng", "Tổng thống", "ông", "Bà",
+    "người đồng cấp", "Bộ trưởng Ngoại giao", "ASEAN", "T.Ư", "Hà Nội", "Trung Quốc", "hội đàm", "Hoa Kỳ",
+    "Nam-Hoa Kỳ", "Việt-Mỹ", "Joe Biden", "TS. Lê", "O. Smith", "A.Kawada", "Ông.Nam", "O’Brien", "l'Anh", "_Mỹ",
+    ". ", ", ", ";", ":", "(", ")", "\"", "“", "”", "\n", " ", "  ", "-", "–", "’", "'", "\u00a0", "İ", "x" * 60,
+]
+_text = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(alphabet=VIETNAMESE + " .,:!?-\n", max_size=8)), max_size=60
+).map("".join)
+
+
+def _old_analyse(view: str, masks: list[tuple[int, int]]) -> dict[str, Any]:
+    """`actors.analyse` (up to the person finders) before it read the hits in one loop."""
+    scanned = lexicon.matcher().scan(view)
+    cues = [s for s, _, _, cats in scanned if not cats.isdisjoint(actors._CUES)]
+    tokens = actors._tokens(view, cues) if cues else []
+    starts = [s for s, _ in tokens]
+    if tokens:
+        split = actors._split_at(tokens, starts, [s for s, _, _, _ in scanned])
+        if split is not tokens:
+            tokens, starts = split, [s for s, _ in split]
+    an = actors.Analysis(text=view, view=view, tokens=tokens, hits={}, masks=masks)
+    hit_spans = [(s, e, tuple(cats)) for s, e, _, cats in scanned]
+    size = len(starts)
+    for start, end, entries, cats in scanned:
+        if size:
+            i = bisect.bisect_left(starts, start)
+            if i < size and starts[i] == start:
+                an.hits[i] = (bisect.bisect_left(starts, end, i), end, entries)
+        if cats.isdisjoint(actors._ACTOR_CATS) or (masks and an.masked(start)):
+            continue
+        for e in entries:
+            if e.category == "country":
+                if not actors._common_word(view, start, end):
+                    an.countries.append((start, end, e.payload))
+            elif e.category == "org":
+                an.orgs.append((start, end, e.payload[0], e.payload[1]))
+            elif e.category == "place":
+                an.places.append((start, end, e.payload))
+            elif e.category == "trigger":
+                an.triggers.append((start, end, e.payload))
+    return {
+        "tokens": tokens, "hits": list(an.hits.items()), "hit_spans": [(s, e, set(c)) for s, e, c in hit_spans],
+        "countries": an.countries, "orgs": an.orgs, "places": an.places, "triggers": an.triggers,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _no_person_finders(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("find_persons", "latin_names", "generic_orgs"):
+        monkeypatch.setattr(actors, name, lambda an: None)
+
+
+@settings(max_examples=500)
+@given(_text, st.booleans())
+def test_analyse_equals_old(t: str, masked: bool) -> None:
+    view = text.match_view(t)
+    masks = [(len(view) // 3, len(view) // 2)] if masked else []
+    an = actors.analyse(t, view, masks)
+    new = {
+        "tokens": an.tokens, "hits": list(an.hits.items()), "hit_spans": [(s, e, set(c)) for s, e, c in an.hit_spans],
+        "countries": an.countries, "orgs": an.orgs, "places": an.places, "triggers": an.triggers,
+    }
+    assert new == _old_analyse(view, masks)
