@@ -7,6 +7,7 @@ as the reference and compared on random text mixed with the phrases and marks it
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -80,3 +81,19 @@ def test_analyse_equals_old(t: str, masked: bool) -> None:
         "countries": an.countries, "orgs": an.orgs, "places": an.places, "triggers": an.triggers,
     }
     assert new == _old_analyse(view, masks)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["VN", "US", "CN", "JP", "KR", "FR"]), max_size=30))
+def test_commonest_equals_most_common(codes: list[str]) -> None:
+    assert actors._commonest(codes) == [c for c, _ in Counter(codes).most_common()]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Bộ trưởng", "Bộ trưởng Ngoại giao", "Thủ tướng", "Phó Thủ tướng", "bộ trưởng"])))
+def test_fullest_titles_equals_old(titles: list[str]) -> None:
+    folded = [t.casefold() for t in titles]
+    old = tuple(
+        t for t, f in zip(titles, folded, strict=True) if not any(o != f and o.startswith(f + " ") for o in folded)
+    )
+    assert actors._fullest_titles(titles) == old

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -182,6 +181,14 @@ def _key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _commonest(codes: list[str]) -> list[str]:
+    """The distinct codes, commonest first, ties in order of first mention (as `Counter.most_common`)."""
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
+    return sorted(counts, key=counts.__getitem__, reverse=True)
+
+
 def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, int]]]]:
     """Merge mentions into actors (one per entity) and resolve short forms.
 
@@ -191,8 +198,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     """
     text, view = an.text, an.view
     span_of = Span.of
-    country_counts = Counter([c for _, _, c in an.countries])
-    foreign = [c for c, _ in country_counts.most_common() if c != "VN"]
+    foreign = [c for c in _commonest([c for _, _, c in an.countries]) if c != "VN"]
 
     people: dict[str, dict[str, Any]] = {}
     order: list[str] = []
@@ -321,7 +327,7 @@ def _close(a: str, b: str) -> bool:
 
 def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]) -> None:
     """One person written two ways (``Saleh Adibi``/``Saleh Abidi``): merge into the commoner."""
-    keys = [k for k in order if k in people and " " in k and not all(is_vietnamese_syllable(w) for w in k.split())]
+    keys = [k for k in order if k in people and " " in k and not all(map(is_vietnamese_syllable, k.split()))]
     if len(keys) < 2:
         return
     initial = {k: k.split()[0][:1] for k in keys}
@@ -457,6 +463,8 @@ def _fullest_titles(titles: list[str]) -> tuple[str, ...]:
     ``Bộ trưởng`` said later of a ``Bộ trưởng Ngoại giao`` is the same office, not a
     second one; different offices (``Phó Thủ tướng``, ``Bộ trưởng Ngoại giao``) all stay.
     """
+    if len(titles) < 2:
+        return tuple(titles)
     folded = [t.casefold() for t in titles]
     return tuple(
         t for t, f in zip(titles, folded, strict=True)
