@@ -81,21 +81,23 @@ class Cues(Generic[V]):
                 (m.start(), m.end(), self._values[" ".join(m.group().split())])
                 for m in self._regex.finditer(low, start, end)
             ]
-        hits = []
-        for last, size in self._automaton.iter(low, start, end):
-            a, b = last - size + 1, last + 1
+        hits = []  # (start, -end): sorted, leftmost first and longest first, with no key function
+        # A slice: given bounds, the automaton would first copy the whole text.
+        for last, size in self._automaton.iter(low[start:end]):
+            a, b = start + last - size + 1, start + last + 1
             if (a and (low[a - 1].isalnum() or low[a - 1] == "_")) or (b < end and (low[b].isalnum() or low[b] == "_")):
                 continue
-            hits.append((a, b))
+            hits.append((a, -b))
         if not hits:
             return []
-        hits.sort(key=lambda h: (h[0], -h[1]))
+        hits.sort()
         out = []
         reached = -1
-        for a, b in hits:
+        values = self._values
+        for a, neg_b in hits:
             if a >= reached:
-                out.append((a, b, self._values[low[a:b]]))
-                reached = b
+                reached = -neg_b
+                out.append((a, reached, values[low[a:reached]]))
         return out
 
     def search(self, low: str, start: int, end: int) -> bool:
