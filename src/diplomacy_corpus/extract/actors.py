@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
@@ -178,7 +179,7 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
 def _key(name: str) -> str:
     """The key persons are merged by: no diacritics, ``’`` as ``'``, casefolded (cached: a pure word function)."""
     decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(filterfalse(unicodedata.combining, decomposed)).casefold()
 
 
 def _commonest(codes: list[str]) -> list[str]:

@@ -104,8 +104,11 @@ class Analysis:
 
     def masked(self, pos: int) -> bool:
         """Whether offset ``pos`` lies in a credit, source or related-news region."""
-        i = bisect.bisect_right(self.masks, (pos, 1 << 62)) - 1
-        return i >= 0 and self.masks[i][0] <= pos < self.masks[i][1]
+        masks = self.masks
+        if not masks:
+            return False
+        i = bisect.bisect_right(masks, (pos, 1 << 62)) - 1
+        return i >= 0 and masks[i][0] <= pos < masks[i][1]
 
     def overlaps_hit(self, start: int, end: int, *categories: str) -> bool:
         """Whether ``[start, end)`` overlaps a lexicon hit (of ``categories``, or any)."""
