@@ -97,3 +97,79 @@ def test_fullest_titles_equals_old(titles: list[str]) -> None:
         t for t, f in zip(titles, folded, strict=True) if not any(o != f and o.startswith(f + " ") for o in folded)
     )
     assert actors._fullest_titles(titles) == old
+
+
+def _old_more_mentions(an: actors.Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> None:
+    """`actors._more_mentions` before it dropped the set of taken spans (the covered list holds them)."""
+    forms: dict[str, str] = {}
+    for k in order:
+        if k not in people:
+            continue
+        p = people[k]
+        forms.setdefault(p["name"], k)
+        words = p["name"].split()
+        if len(words) >= 2 and not actors.is_vietnamese_syllable(words[-1]):
+            forms.setdefault(words[-1], k)
+    if not forms:
+        return
+    covered = sorted({s for p in people.values() for s in p["mentions"]})
+    t = an.text
+    n = len(t)
+    found: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        i = t.find(form)
+        while i >= 0:
+            e = i + len(form)
+            if (i == 0 or not (t[i - 1].isalnum() or t[i - 1] in "'’")) and (
+                e >= n or not (t[e].isalnum() or t[e] in "'’")
+            ):
+                found.append((i, -e, form))
+            i = t.find(form, e)
+    taken = set(covered)
+    for s, neg_e, form in sorted(found):
+        e = -neg_e
+        if (s, e) in taken or an.masked(s):
+            continue
+        j = bisect.bisect_right(covered, (s, 1 << 62)) - 1
+        if j >= 0 and covered[j][0] <= s < covered[j][1]:
+            continue
+        p = people[forms[form]]
+        p["mentions"].append((s, e))
+        bisect.insort(covered, (s, e))
+        taken.add((s, e))
+        if form != p["name"]:
+            p["aliases"].add(form)
+
+
+_NAMES = ["Joe Biden", "Biden", "Nguyễn Xuân Phúc", "Phúc", "Kim Jong-un", "O'Brien", "Lazo Hernandez", "Abe"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from([*_NAMES, " ", ", ", "x", "’", "'", "ông ", "\n"]), max_size=30).map("".join),
+    st.lists(st.sampled_from(_NAMES), max_size=4, unique=True),
+    st.data(),
+)
+def test_more_mentions_equals_old(t: str, names: list[str], data: st.DataObject) -> None:
+    def spans() -> list[tuple[int, int]]:
+        out = []
+        for _ in range(data.draw(st.integers(0, 2))):
+            a = data.draw(st.integers(0, len(t)))
+            out.append((a, data.draw(st.integers(a + 1, len(t) + 2))))
+        return out
+
+    masks = sorted(spans())
+    mentions = {name: spans() for name in names}
+
+    def make() -> tuple[actors.Analysis, dict[str, dict[str, Any]], list[str]]:
+        people = {
+            actors._key(name): {"name": name, "mentions": list(mentions[name]), "aliases": set()} for name in names
+        }
+        an = actors.Analysis(text=t, view=t, tokens=[], hits={}, masks=list(masks))
+        return an, people, [actors._key(name) for name in names]
+
+    an_old, old, order_old = make()
+    an_new, new, order_new = make()
+    _old_more_mentions(an_old, old, order_old)
+    actors._more_mentions(an_new, new, order_new)
+    assert new == old

@@ -225,7 +225,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
             continue  # a one-word key ends no other name here
         tail = " " + k
         for other in keys:
-            if other != k and other in people and k in people and other.endswith(tail):
+            if other.endswith(tail) and other != k and other in people and k in people:
                 _merge_into(people[other], people.pop(k))
                 order.remove(k)
                 break
@@ -418,11 +418,12 @@ def _full_name_in_text(form: str, an: Analysis, people: dict[str, dict[str, Any]
 def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[str]) -> None:
     forms: dict[str, str] = {}
     for k in order:
-        if k not in people:
+        p = people.get(k)
+        if p is None:
             continue
-        p = people[k]
-        forms.setdefault(p["name"], k)
-        words = p["name"].split()
+        name = p["name"]
+        forms.setdefault(name, k)
+        words = name.split()
         if len(words) >= 2 and not is_vietnamese_syllable(words[-1]):
             forms.setdefault(words[-1], k)
     if not forms:
@@ -432,28 +433,27 @@ def _more_mentions(an: Analysis, people: dict[str, dict[str, Any]], order: list[
     n = len(text)
     found: list[tuple[int, int, str]] = []  # (start, -end, form)
     for form in sorted(forms, key=len, reverse=True):
+        size = len(form)
         i = text.find(form)
         while i >= 0:
-            e = i + len(form)
+            e = i + size
             if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’")) and (
                 e >= n or not (text[e].isalnum() or text[e] in "'’")
             ):
                 found.append((i, -e, form))
             i = text.find(form, e)
-    taken = set(covered)
+    masked = an.masked
     # (start, -end, form) is unique per occurrence (one form per text slice), so sorting
     # the tuples orders leftmost first, longest first, without a key function.
     for s, neg_e, form in sorted(found):
-        e = -neg_e
-        if (s, e) in taken or an.masked(s):
-            continue
+        # A span already taken is covered too: the covered span starting last by ``s`` holds it.
         j = bisect.bisect_right(covered, (s, 1 << 62)) - 1
-        if j >= 0 and covered[j][0] <= s < covered[j][1]:
+        if (j >= 0 and covered[j][0] <= s < covered[j][1]) or masked(s):
             continue
+        e = -neg_e
         p = people[forms[form]]
         p["mentions"].append((s, e))
         bisect.insort(covered, (s, e))
-        taken.add((s, e))
         if form != p["name"]:
             p["aliases"].add(form)
 
