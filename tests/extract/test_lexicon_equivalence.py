@@ -59,3 +59,8 @@ def test_spans_equal_old_spans(t: str) -> None:
     matcher = lexicon.matcher()
     view = text.match_view(t)
     assert matcher._spans(view) == _old_spans(matcher, view)
+
+
+def test_rare_marks_class_is_the_punct_class_on_the_bmp() -> None:
+    bmp = "".join(map(chr, range(0x10000)))
+    assert [m.start() for m in lexicon._rare_marks_re().finditer(bmp)] == [m.start() for m in _PUNCT_RE.finditer(bmp)]

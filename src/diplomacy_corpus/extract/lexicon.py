@@ -223,22 +223,16 @@ _RESOLVED_MAX = 50_000
 
 @functools.cache
 def _rare_marks_re() -> _re.Pattern[str]:
-    """Every character `_PUNCT_RE` blanks, as an explicit class, plus all non-BMP characters.
+    """Every BMP character `_PUNCT_RE` blanks, as an explicit class, plus all non-BMP characters.
 
     An explicit class is a table look-up per character, several times faster than the
     word-character test of `_PUNCT_RE`; a non-BMP character matches whether or not it is
     a word character, and `_blank_rare` tells.
     """
-    ranges: list[list[int]] = []
-    for code in range(0x10000):
-        char = chr(code)
-        if char.isalnum() or char in "_' ":
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    body = "".join(_re.escape(chr(a)) + ("" if a == b else "-" + _re.escape(chr(b))) for a, b in ranges)
+    # In the string of all BMP code points in order, each run `_PUNCT_RE` matches is a range.
+    bmp = "".join(map(chr, range(0x10000)))
+    runs = _re.finditer(_PUNCT_RE.pattern + "+", bmp)
+    body = "".join(_re.escape(m.group()[0]) + "-" + _re.escape(m.group()[-1]) for m in runs)
     return _re.compile("[" + body + "\U00010000-\U0010ffff]")
 
 
