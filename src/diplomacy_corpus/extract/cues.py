@@ -24,27 +24,24 @@ __all__ = ["Cues"]
 
 V = TypeVar("V")
 
-# Text with other spaces than single blanks between words is read by the regex, which
-# allows any run of white space there; the automaton knows single blanks only.
-_ODD_SPACE = ("  ", "\xa0", "\t", "\u202f")  # and a line break, looked for in the stretch
-
-
-_LAST_ODD: list[tuple[str, bool]] = [("", False)]
-
-
-def _odd_spaces(low: str) -> bool:
-    """Whether ``low`` has other spaces than single blanks; kept for the last text."""
-    last = _LAST_ODD[0]
-    if last[0] is low:
-        return last[1]
-    odd = any(s in low for s in _ODD_SPACE)
-    _LAST_ODD[0] = (low, odd)
-    return odd
+# Text with other spaces than single blanks between words (two blanks, a no-break or thin
+# space, a tab, a line break) is read by the regex, which allows any run of white space
+# there; the automaton knows single blanks only.
 
 
 def _odd_here(low: str, start: int, end: int) -> bool:
-    """Whether ``low[start:end]`` has other spaces than single blanks (the text as a whole has some)."""
-    return any(low.find(s, start, end) >= 0 for s in _ODD_SPACE)
+    """Whether ``low[start:end]`` has other spaces than single blanks.
+
+    Only the stretch read matters, and looking in it alone is cheaper than first asking
+    the whole text (a search for two blanks is slow on text full of single ones).
+    """
+    find = low.find
+    return (
+        find("  ", start, end) >= 0
+        or find("\xa0", start, end) >= 0
+        or find("\t", start, end) >= 0
+        or find("\u202f", start, end) >= 0
+    )
 
 
 class Cues(Generic[V]):
@@ -75,8 +72,7 @@ class Cues(Generic[V]):
         """The cue words of ``low[start:end]``: ``(start, end, value)`` in text order."""
         if end <= start:
             return []
-        odd = _odd_spaces(low) and _odd_here(low, start, end)  # only the stretch read matters
-        if self._automaton is None or odd or low.find("\n", start, end) >= 0:
+        if self._automaton is None or _odd_here(low, start, end) or low.find("\n", start, end) >= 0:
             return [
                 (m.start(), m.end(), self._values[" ".join(m.group().split())])
                 for m in self._regex.finditer(low, start, end)
