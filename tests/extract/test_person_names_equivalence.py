@@ -14,14 +14,19 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract import actors, latin_names, lexicon, text
-from diplomacy_corpus.extract.analysis import Analysis, PersonMention
+from diplomacy_corpus.extract import actors, latin_names, lexicon, person_context, text
+from diplomacy_corpus.extract.analysis import CONNECTORS, VERBS, Analysis, PersonMention
 from diplomacy_corpus.extract.names import (
     LATIN_RUN_RE,
     english_words,
+    is_cap,
+    is_particle,
     is_vietnamese_syllable,
+    name_kind,
     object_nouns,
     org_words,
+    place_prefixes,
+    surnames,
 )
 
 # fmt: off
@@ -35,6 +40,12 @@ _PIECES = [
     "Group", "Bank", "Institute", "Sen Vàng", "U23 Việt Nam", "SEA Games", "Premier League", "TP HCM", "Man City",
     "Phi Thanh Vân", "Nguyễn Phú Trọng", "Phạm Bình Minh", "Lý Hiển Long", "nghiên cứu", "của", "và", "kiêm",
     "Ảnh: Reuters/TTXVN", "(Nguồn: AFP)", "Tin Liên Quan", "Phu nhân", "Văn phòng", "Phủ",
+    "Thẩm phán liên bang James Robart", "Thủ hiến bang Hessen Volker Bouffier", "Tổng thống mới Emmanuel Macron",
+    "Thứ trưởng Ngoại giao phụ trách về kinh tế", "Người phát ngôn Phủ Tổng thống", "Tỉnh trưởng Phúc Kiến",
+    "Người phát ngôn Điện Kremlin", "Lăng", "Khu di tích", "TP.", "nước", "Bà", "Hun Sen", "Tập Cận Bình", "von der",
+    "Phó Chủ tịch tỉnh Hà Tĩnh", "Trung tâm nghiên cứu Woodrow Wilson", "Chủ tịch TQ", "T.Ư",
+    "Luiz Inácio Lula da Silva",
+    "Robert O’Brien", "Tô-xi-hi-rô Na-cai", "S. Abe", "A.Kawada", "Phương Tây", "Hội đồng Nhà nước", "cảm ơn",
 ]
 # fmt: on
 _SEPS = [" ", " ", " ", ", ", ". ", " - ", "; ", ": ", " (", ") ", "\n", " 2 ", "’s "]
@@ -145,3 +156,378 @@ def test_latin_names_equals_plain(t: str) -> None:
 def test_latin_names_pieces_all_at_once() -> None:
     t = " ".join(p + s for p, s in zip(_PIECES, _SEPS * 10, strict=False))
     _same(t, "latin_names", latin_names.latin_names, _old_latin_names)
+
+
+# --------------------------------------------------------------------------- find_persons
+# `person_context` as it was before its chains read tokens and hits directly.
+
+
+def _old_hard_gap(gap: str) -> bool:
+    return bool(gap.strip()) or "\n" in gap
+
+
+def _old_run(an: Analysis, k: int, limit: int) -> int:
+    """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
+    j = k
+    if k in an.hits and any(e.category in ("country", "place", "org", "title") for e in an.hits[k][2]):
+        return k
+    while j < limit and _old_name_word(an, k, j):
+        if j > k and j in an.hits:
+            hit = an.hits[j]
+            inside_name = (
+                hit[0] == j + 1
+                and an.tok(k) in surnames()[0]
+                and j - k < 3
+                and all(e.category in ("country", "place") for e in hit[2])
+                and is_vietnamese_syllable(an.tok(j))
+            )
+            if not inside_name:
+                break
+        j += 1
+    return j
+
+
+def _old_name_word(an: Analysis, k: int, j: int) -> bool:
+    """Whether token ``j`` continues the name run that starts at token ``k``.
+
+    A capitalised word joined by a space; a particle between two name words
+    (``Bashar al-Assad``, ``Ursula von der Leyen``); a word after an initial and its
+    period (``George W. Bush``).
+    """
+    tok = an.tok(j)
+    if j == k:
+        return is_cap(tok) or (is_particle(tok) and "-" in tok)
+    gap = an.gap(j)
+    if _old_hard_gap(gap):
+        prev = an.tok(j - 1)
+        return gap == ". " and len(prev) == 1 and prev.isupper() and is_cap(tok)
+    if is_cap(tok):
+        return True
+    if not is_particle(tok):
+        return False
+    if "-" in tok:  # "al-Assad" is a name word of its own
+        return True
+    nxt = j + 1
+    while nxt < len(an.tokens) and is_particle(an.tok(nxt)) and "-" not in an.tok(nxt) and nxt - j < 3:
+        nxt += 1  # "von der Leyen"
+    return nxt < len(an.tokens) and is_cap(an.tok(nxt)) and not _old_hard_gap(an.gap(nxt))
+
+
+def _old_qualified_name(an: Analysis, k: int, n: int) -> int | None:
+    """Where a foreign name starts after one or two lowercase qualifiers of an office.
+
+    ``Thẩm phán liên bang James Robart``, ``Tổng thống mới Emmanuel Macron``: the words
+    are no verb or function word, and a Latin name that cannot be Vietnamese follows.
+    """
+    for j in (k + 1, k + 2):
+        if j >= n or _old_hard_gap(an.gap(j)):
+            return None
+        prev = an.tok(j - 1)
+        if prev in VERBS or prev in CONNECTORS or not prev.isalpha() or prev[:1].isupper():
+            return None
+        if is_cap(an.tok(j)):
+            end = _old_run(an, j, n)
+            nk = name_kind([an.tok(t) for t in range(j, end)], cued=False) if end > j else None
+            if nk is None or nk[1] != "foreign" or nk[0] != 0:
+                return None
+            if prev in person_context._ADMIN and an.tok(j - 2) != "liên":  # "Thủ hiến bang Hessen X" (not "liên bang")
+                return j + 1 if nk[2] >= 3 else None
+            return j
+    return None
+
+
+def _old_after_admin(words: list[str]) -> bool:
+    """Whether a complement ends in a word before a place's name (``bang``, not ``liên bang``)."""
+    return bool(words) and words[-1] in person_context._ADMIN and words[-2:-1] != ["liên"]
+
+
+def _old_ends_in_house(words: list[str]) -> bool:
+    """Whether an office's complement so far ends in an institution word (``Phủ``, ``Văn phòng``)."""
+    return bool(words) and (words[-1] in person_context._HOUSES or " ".join(words[-2:]) in person_context._HOUSES)
+
+
+def _old_chain(
+    an: Analysis, i: int, *, want_name: bool
+) -> tuple[list[str], str | None, int, tuple[int, int, str] | None, bool]:
+    """Parse titles, complements and countries from token ``i``; then a name if wanted.
+
+    Returns:
+        (titles, country, next token index, name as (start token, end token, kind) or None,
+        whether the chain began with a counterpart phrase).
+    """
+    n = len(an.tokens)
+    titles: list[str] = []
+    country: str | None = None
+    place_country: str | None = None
+    counterpart = False
+    k = i
+    comp: list[str] = []
+    current: tuple[str, bool] | None = None
+    lower_run = 0
+    direct = True  # nothing but titles, countries and honorifics since the last title
+
+    def close() -> None:
+        if current is not None:
+            canon, takes = current
+            words = list(comp)
+            while (
+                len(words) > 1
+                and not words[-1][:1].isupper()
+                and not (words[-2][:1].isupper() and words[-1] not in CONNECTORS and words[-1] not in VERBS)
+            ):
+                words.pop()
+            if words and not words[-1][:1].isupper() and len(words) == 1:
+                words.pop()
+            if takes and words and words[0][:1].isupper():
+                titles.append(canon + " " + " ".join(words))
+            else:
+                titles.append(canon)
+
+    limit = min(n, i + 18)
+    while k < limit:
+        if k > i and _old_hard_gap(an.gap(k)):
+            g = an.gap(k).strip()
+            nxt = an.entry(k, "title")
+            if g in {",", "-", "–"} and nxt is not None and "\n" not in an.gap(k):
+                pass  # stacked titles: "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+            else:
+                break
+        hit = an.entry(k, "title", "honorific", "counterpart", "country", "org", "place")
+        if hit is not None:
+            end, e = hit
+            house = (
+                e.category == "title"
+                and current is not None
+                and _old_ends_in_house(comp)
+                and not _old_hard_gap(an.gap(k))
+            )
+            if (
+                e.category == "title"
+                and lower_run
+                and k > i
+                and not house
+                and not _old_hard_gap(an.gap(k))
+                and an.tok(k - 1) != "kiêm"
+            ):
+                break  # "... cảm ơn Thủ tướng X": a new chain begins
+            if house:
+                # "Người phát ngôn Phủ Tổng thống": the office names an institution, not a second office.
+                comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
+                direct = False
+            elif e.category == "title":
+                close()
+                current, comp, lower_run, direct = e.payload, [], 0, True
+            elif e.category == "counterpart":
+                close()
+                current, comp, direct, counterpart = None, [], True, True
+            elif e.category == "honorific":
+                direct = True
+                if want_name:
+                    j = _old_run(an, end, n)
+                    if j > end:
+                        nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
+                        if nk is not None:
+                            close()
+                            return (
+                                titles,
+                                country or place_country,
+                                end + nk[2],
+                                (end + nk[0], end + nk[2], nk[1]),
+                                counterpart,
+                            )
+                    close()
+                    return titles, country or place_country, end, None, counterpart
+            elif e.category == "country":
+                country = e.payload
+            elif e.category in ("org", "place"):
+                comp.append(an.view[an.tokens[k][0] : an.tokens[end - 1][1]])
+                direct = False
+                place = an.entry(k, "place")
+                if place is not None and country is None:
+                    place_country = place[1].payload  # "Tỉnh trưởng Phúc Kiến", "Người phát ngôn Điện Kremlin"
+            k = end
+            continue
+        tok = an.tok(k)
+        if tok in ("kiêm", "và") and an.entry(k + 1, "title") is not None and (tok == "kiêm" or not want_name):
+            k += 1
+            continue
+        if tok == "tại" and an.entry(k + 1, "country", "place") is not None:
+            k = an.entry(k + 1, "country", "place")[0]  # type: ignore[index]
+            continue
+        if tok == "nước" and k == i + 1:
+            k += 1
+            continue
+        if tok[:1].isupper() and not is_cap(tok):
+            comp.append(tok)  # an acronym: "Chủ tịch TQ", "Trưởng Ban Dân vận T.Ư"
+            k += 1
+            continue
+        if is_cap(tok):
+            j = _old_run(an, k, n)
+            run = [an.tok(t) for t in range(k, j)]
+            nk = name_kind(run, cued=direct) if want_name else None
+            if nk is not None and nk[1] in ("vi", "foreign") and _old_names_an_org(comp + run[: nk[0]]):
+                nk = None
+            if nk is not None and nk[1] == "foreign" and _old_after_admin(comp) and nk[2] - nk[0] >= 3:
+                nk = (nk[0] + 1, nk[1], nk[2])  # "Thủ hiến bang Hessen Volker Bouffier": the place, then the name
+            if nk is not None and nk[1] in ("vi", "foreign"):
+                comp.extend(run[: nk[0]])
+                close()
+                return titles, country or place_country, k + nk[2], (k + nk[0], k + nk[2], nk[1]), counterpart
+            two = tok + " " + an.tok(k + 1) if k + 1 < n else tok
+            if (
+                nk is not None
+                and nk[1] == "short"
+                and direct
+                and j == k + 1
+                and tok not in org_words()[0]
+                and two not in org_words()[0]
+            ):
+                close()
+                return titles, country or place_country, j, (k, j, "short"), counterpart
+            comp.extend(run)
+            direct, lower_run = False, 0
+            k = j
+            continue
+        if tok == "phụ" and k + 1 < n and an.tok(k + 1) == "trách" and want_name:
+            # "Thứ trưởng Ngoại giao phụ trách về kinh tế, năng lượng và môi trường Jose Fernandez"
+            j = k + 2
+            while j < min(n, k + 18) and not is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                j += 1
+            if j < n and is_cap(an.tok(j)) and not re.search(r"[.;:\n]", an.gap(j)):
+                limit = min(n, j + 8)
+                k, direct = j, True
+                continue
+        if tok[0].isdigit() or (current is None and not counterpart):
+            break
+        if want_name and not comp and current is not None:
+            q = _old_qualified_name(an, k, n)
+            if q is not None:
+                k = q  # "Thẩm phán liên bang James Robart": a qualifier, then the name
+                continue
+            if (
+                tok in person_context._ADMIN
+                and k + 1 < n
+                and (an.tok(k + 1)[:1].isupper() or an.tok(k + 1) in person_context._ADMIN)
+            ):
+                comp.append(tok)  # "Phó Chủ tịch tỉnh Hà Tĩnh X", "Chủ tịch thành phố Hải Phòng X"
+                lower_run += 1
+                direct = False
+                k += 1
+                continue
+        if comp and (lower_run < 8 or tok in CONNECTORS) and tok not in VERBS:
+            comp.append(tok)
+            lower_run += 1
+            direct = False
+            k += 1
+            continue
+        break
+    close()
+    # Trailing lowercase words are not part of a complement.
+    return titles, country or place_country, k, None, counterpart
+
+
+def _old_names_an_org(words: list[str]) -> bool:
+    """Whether the words before a name open an organization named after it.
+
+    ``Trung tâm nghiên cứu Woodrow Wilson``: an organization word followed only by
+    lowercase words up to the name.
+    """
+    tail = words[-6:]
+    for x in range(len(tail)):
+        for size in (1, 2, 3):
+            phrase = " ".join(tail[x : x + size])
+            if phrase in person_context._NAMED_AFTER and all(not w[:1].isupper() for w in tail[x + size :]):
+                return True
+    return False
+
+
+def _old_clean_titles(titles: list[str]) -> list[str]:
+    out = []
+    for t in titles:
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _old_find_persons(an: Analysis) -> None:
+    """`person_context.find_persons` before its chains read tokens and hits directly."""
+    n = len(an.tokens)
+    claimed: set[int] = set()
+    for i in sorted(an.hits):
+        if i in claimed:
+            continue
+        hit = an.entry(i, "title", "honorific", "counterpart")
+        if hit is None or an.masked(an.tokens[i][0]):
+            continue
+        if _old_after_prefix(an, i):
+            continue
+        titles, country, k, name, counterpart = _old_chain(an, i, want_name=True)
+        claimed.update(range(i, k))
+        if name is None:
+            if titles:
+                an.title_only.append(
+                    (an.tokens[i][0], an.tokens[k - 1][1] if k > i else an.tokens[i][1], titles[0], country)
+                )
+            continue
+        s_tok, e_tok, kind = name
+        start, end = an.tokens[s_tok][0], an.tokens[e_tok - 1][1]
+        if s_tok > i:
+            an.offices.append((an.tokens[i][0], an.tokens[s_tok - 1][1]))
+        # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
+        if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
+            more, c2, k2, other, _ = _old_chain(an, e_tok, want_name=True)
+            more = [t for t in more if t != "Phu nhân"]
+            if other is None:
+                titles += more
+                country = country or c2
+                claimed.update(range(e_tok, k2))
+        an.persons.append(
+            PersonMention(
+                start=start,
+                end=end,
+                name=an.text[start:end],
+                kind=kind,
+                titles=_old_clean_titles(titles),
+                country=country,
+                counterpart=counterpart,
+                explicit_country=country is not None,
+            )
+        )
+
+
+def _old_after_prefix(an: Analysis, i: int) -> bool:
+    """Whether token ``i`` follows a place or organization word (``Lăng``, ``Khu di tích``)."""
+    prefixes = place_prefixes()
+    before = an.view[max(0, an.tokens[i][0] - 20) : an.tokens[i][0]].split()
+    return bool(before) and (before[-1] in prefixes or " ".join(before[-2:]) in prefixes)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_text)
+def test_find_persons_equals_plain(t: str) -> None:
+    _same(t, "find_persons", person_context.find_persons, _old_find_persons)
+
+
+def test_find_persons_pieces_all_at_once() -> None:
+    t = " ".join(p + s for p, s in zip(_PIECES, _SEPS * 10, strict=False))
+    _same(t, "find_persons", person_context.find_persons, _old_find_persons)
+
+
+_ORG_WORDS = [*sorted(person_context._NAMED_AFTER), "nghiên cứu", "nghiên", "cứu", "Woodrow", "Bộ Ngoại giao", "và", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ORG_WORDS), max_size=9))
+def test_names_an_org_equals_plain(words: list[str]) -> None:
+    assert person_context._names_an_org(words) == _old_names_an_org(words)
+
+
+_BEFORE = [*sorted(place_prefixes()), "Khu", "di", "tích", "TP.HCM", "ông", "tại", "\n", " ", "  ", ",", "x" * 12]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE), max_size=8).map(" ".join))
+def test_after_prefix_equals_plain(before: str) -> None:
+    view = before + " Tổng thống"
+    an = Analysis(text=view, view=view, tokens=[(len(before) + 1, len(view))], hits={}, masks=[])
+    assert person_context._after_prefix(an, 0) == _old_after_prefix(an, 0)
