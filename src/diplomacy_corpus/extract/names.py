@@ -258,7 +258,7 @@ def _outside_word(token: str, version: int) -> bool:
 
 def is_particle(token: str) -> bool:
     """Whether a lowercase token is a particle of a foreign name (``al-Assad``, ``von``, ``da``)."""
-    return token in _PARTICLES or bool(_PREFIXED_RE.match(token))
+    return token in _PARTICLES or ("-" in token and bool(_PREFIXED_RE.match(token)))
 
 
 def is_name_part(token: str) -> bool:

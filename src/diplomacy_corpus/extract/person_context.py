@@ -61,6 +61,7 @@ _ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huy
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 _CHAIN_CATEGORIES = frozenset(["title", "honorific", "counterpart", "country", "org", "place"])
 _CUES = frozenset(["title", "honorific", "counterpart"])
+_RUN_STOPS = frozenset(["country", "place", "org", "title"])
 _PREFIX_TAILS = tuple(sorted({p.split(" ")[-1] for p in place_prefixes()}))
 
 
@@ -71,8 +72,10 @@ def _hard_gap(gap: str) -> bool:
 def _run(an: Analysis, k: int, limit: int) -> int:
     """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
     hits, tokens, view = an.hits, an.tokens, an.view
-    if k in hits and any(e.category in ("country", "place", "org", "title") for e in hits[k][2]):
-        return k
+    if k in hits:
+        for e in hits[k][2]:
+            if e.category in _RUN_STOPS:
+                return k  # a lexicon word: no name starts there
     if k >= limit:
         return k
     first = view[tokens[k][0] : tokens[k][1]]
@@ -81,8 +84,12 @@ def _run(an: Analysis, k: int, limit: int) -> int:
     j = k + 1
     while j < limit:
         start, end = tokens[j]
-        # Most often a capitalised word after one space, which `_name_word` would accept.
-        if not (view[tokens[j - 1][1] : start] == " " and is_cap(view[start:end])) and not _name_word(an, k, j):
+        if view[tokens[j - 1][1] : start] == " ":
+            # After one space `_name_word` takes a capitalised word and reads further only for a particle.
+            tok = view[start:end]
+            if not is_cap(tok) and not (is_particle(tok) and _name_word(an, k, j)):
+                break
+        elif not _name_word(an, k, j):
             break
         if j in hits:
             hit = hits[j]
@@ -388,7 +395,7 @@ def find_persons(an: Analysis) -> None:
         if s_tok > i:
             an.offices.append((an.tokens[i][0], an.tokens[s_tok - 1][1]))
         # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
-        if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
+        if e_tok in hits and an.entry(e_tok, "title") is not None and an.gap(e_tok).strip() in {",", "-", "–"}:
             more, c2, k2, other, _ = chain(an, e_tok, want_name=True)
             more = [t for t in more if t != "Phu nhân"]
             if other is None:
