@@ -372,7 +372,6 @@ def clean_titles(titles: list[str]) -> list[str]:
 
 def find_persons(an: Analysis) -> None:
     """Find the persons named in an analysed text and add them to ``an.persons``."""
-    n = len(an.tokens)
     hits, masks = an.hits, an.masks
     claimed: set[int] = set()
     for i in sorted(hits):
