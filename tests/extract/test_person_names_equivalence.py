@@ -7,14 +7,17 @@ around them that the finders look at.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract import actors, latin_names, lexicon, person_context, text
+from diplomacy_corpus.extract import actors, latin_names, lexicon, org_names, person_context, person_country, text
 from diplomacy_corpus.extract.analysis import CONNECTORS, VERBS, Analysis, PersonMention
 from diplomacy_corpus.extract.names import (
     LATIN_RUN_RE,
@@ -44,7 +47,8 @@ _PIECES = [
     "Thứ trưởng Ngoại giao phụ trách về kinh tế", "Người phát ngôn Phủ Tổng thống", "Tỉnh trưởng Phúc Kiến",
     "Người phát ngôn Điện Kremlin", "Lăng", "Khu di tích", "TP.", "nước", "Bà", "Hun Sen", "Tập Cận Bình", "von der",
     "Phó Chủ tịch tỉnh Hà Tĩnh", "Trung tâm nghiên cứu Woodrow Wilson", "Chủ tịch TQ", "T.Ư",
-    "Luiz Inácio Lula da Silva",
+    "Luiz Inácio Lula da Silva", "Ngân hàng Thế giới", "Hội đồng Bảo an Liên Hợp Quốc", "Ủy ban châu Âu",
+    "Đảng Cộng sản Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam", "Hội nghị", "Liên minh châu Phi",
     "Robert O’Brien", "Tô-xi-hi-rô Na-cai", "S. Abe", "A.Kawada", "Phương Tây", "Hội đồng Nhà nước", "cảm ơn",
 ]
 # fmt: on
@@ -531,3 +535,183 @@ def test_after_prefix_equals_plain(before: str) -> None:
     view = before + " Tổng thống"
     an = Analysis(text=view, view=view, tokens=[(len(before) + 1, len(view))], hits={}, masks=[])
     assert person_context._after_prefix(an, 0) == _old_after_prefix(an, 0)
+
+
+# --------------------------------------------------------------------------- generic_orgs
+
+
+def _old_org_regex() -> Any:
+    heads = lexicon.load("organizations").get("org_heads", [])
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or "(?!)"
+    word = r"[\w'’&]+(?:[-.][\w'’&]+)*"
+    return re.compile(rf"(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?")
+
+
+def _old_generic_orgs(an: Analysis) -> None:
+    """`org_names.generic_orgs` with its heads as an alternation, longest first."""
+    view = an.view
+    taken = sorted((s, e) for s, e, _, _ in an.orgs)
+    rx = _old_org_regex()
+    pos = 0
+    while True:
+        m = rx.search(view, pos)
+        if m is None:
+            break
+        start = m.start()
+        text = m.group(0)
+        if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "'’"):
+            pos = start + 1
+            continue
+        words = text.split(" ")
+        # Stop at the first lowercase word that is a verb or a function word.
+        cut = len(words)
+        for i, w in enumerate(words[1:], 1):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in VERBS or (w in CONNECTORS and (w != "và" or not nxt[:1].isupper())):
+                cut = i
+                break
+        pos = start + len(" ".join(words[:cut])) + 1 if cut < len(words) else m.end()
+        if text.startswith(org_names._NOT_ORG) or an.masked(start):
+            continue
+        words = words[:cut]
+        while words and (words[-1] == "-" or (not words[-1][:1].isupper() and not words[-1].startswith("("))):
+            if len(words) >= 2 and words[-2][:1].isupper() and words[-1] not in VERBS and words[-1] != "-":
+                break
+            words.pop()
+        words[-1:] = [words[-1].rstrip(".")] if words else []
+        if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
+            continue
+        end = start + len(" ".join(words))
+        if any(s <= start and end <= e for s, e in taken) or any(p.start < end and start < p.end for p in an.persons):
+            continue
+        name = an.text[start:end]
+        an.orgs.append((start, end, "x-" + name, name))
+
+
+_HEADS = ["Hội", "Hội đồng", "Hội đồng Bảo an", "Học viện", "H", "Đại sứ quán", "Đại học", "Đ", "a.b", "(x)", "Quỹ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_HEADS), min_size=1, max_size=6, unique=True),
+    st.lists(st.sampled_from([*_HEADS, " ", "x", "Bảo an", "-", ".", "đồng"]), max_size=12).map("".join),
+)
+def test_org_trie_equals_alternation(heads: list[str], t: str) -> None:
+    alt = re.compile("(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + ")[ a-zA-Z]*")
+    trie = re.compile("(?:" + org_names._trie(heads) + ")[ a-zA-Z]*")
+    assert [m.span() for m in trie.finditer(t)] == [m.span() for m in alt.finditer(t)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_text)
+def test_generic_orgs_equals_plain(t: str) -> None:
+    _same(t, "generic_orgs", org_names.generic_orgs, _old_generic_orgs)
+
+
+# --------------------------------------------------------------------------- fill_countries
+
+
+def _old_votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for s, e in spans:
+        lo, hi = person_country._sentence(an.view, s, e)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            code = an.countries[i][2]
+            if code != "VN":
+                votes[code] += 1
+            i += 1
+    return votes
+
+
+def _old_fill_countries(
+    an: Analysis, people: dict[str, dict[str, Any]], order: Sequence[str], dominant: list[str]
+) -> None:
+    """`person_country.fill_countries` counting votes in a Counter, testing every visit by regex.
+
+    Args:
+        an: the analysis (countries named in the text, by offset).
+        people: persons by key, each with ``name``, ``country`` and ``mentions``.
+        order: the keys, in order of first mention.
+        dominant: foreign states by how often the document names them, most first.
+    """
+    sur = surnames()[0]
+    known: dict[str, set[str]] = {}
+    for k in order:
+        p = people[k]
+        words = p["name"].split()
+        if p["country"] and len(words) >= 2 and not is_vietnamese_syllable(words[-1]):
+            known.setdefault(words[-1], set()).add(p["country"])
+    starts = [s for s, _, _ in an.countries]
+    rank = {c: n for n, c in enumerate(dominant)}
+    for k in order:
+        p = people[k]
+        if p["country"] is not None:
+            continue
+        words = p["name"].split()
+        votes = None
+        if words[0] in sur and all(is_vietnamese_syllable(w) for w in words):
+            # "chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long" beside Singapore: a foreign visitor's Hán-Việt name
+            visitor = any(
+                person_country._VISITS_VIETNAM_RE.search(an.view, max(0, s - 60), s) for s, _ in p["mentions"]
+            )
+            votes = _old_votes(an, starts, p["mentions"]) if visitor else None
+            if not votes:
+                p["country"] = "VN"
+                continue
+        family = known.get(words[-1], set()) if len(words) >= 2 else set()
+        if len(family) == 1:
+            p["country"] = next(iter(family))
+            continue
+        if votes is None:
+            votes = _old_votes(an, starts, p["mentions"])
+        if votes:
+            p["country"] = max(votes, key=lambda c: (votes[c], -rank.get(c, len(rank))))
+        elif dominant:
+            p["country"] = dominant[0]
+
+
+def _fill_both(t: str) -> None:
+    seen: list[tuple[Any, ...]] = []
+    real = actors.fill_countries
+
+    def grab(an: Analysis, people: dict[str, dict[str, Any]], order: Sequence[str], dominant: list[str]) -> None:
+        seen.append((an, copy.deepcopy(people), list(order), list(dominant)))
+        real(an, people, order, dominant)
+
+    actors.fill_countries = grab
+    try:
+        actors.build_actors(actors.analyse(t, text.match_view(t), text.masked_regions(t)))
+    finally:
+        actors.fill_countries = real
+    for an, people, order, dominant in seen:
+        old = copy.deepcopy(people)
+        person_country.fill_countries(an, people, order, dominant)
+        _old_fill_countries(an, old, order, dominant)
+        assert people == old
+
+
+_VISIT = ["chuyến thăm Việt Nam của", "thăm Việt Nam của Thủ tướng", "Lý Hiển Long", "Singapore", "Lào", "Campuchia"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES + _VISIT), st.sampled_from(_SEPS)), max_size=30))
+def test_fill_countries_equals_plain(parts: list[tuple[str, str]]) -> None:
+    _fill_both("".join(p + s for p, s in parts))
+
+
+_VISIT_TEXTS = [
+    "Nhân chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long, Singapore và Việt Nam ký thỏa thuận.",
+    "Chuyến thăm Việt Nam của ông Lý Hiển Long. Singapore hoan nghênh.",
+    "Chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long diễn ra. Ông Nguyễn Phú Trọng tiếp Thủ tướng Lý Hiển Long.",
+    "Ông Lý Hiển Long và ông Joe Biden gặp nhau tại Singapore. Ông Biden thăm Mỹ.",
+]
+
+
+def test_fill_countries_of_visitors_equals_plain() -> None:
+    for t in _VISIT_TEXTS:
+        _fill_both(t)
