@@ -143,18 +143,19 @@ def _after_org_or_place(view: str, start: int, context: _Context) -> bool:
     before = chunk[cut + 1 :].split()[-8:]
     if not before:
         return False
-    if not context.prefixes.isdisjoint(before):
+    prefixes, pair_heads, objects, object_tails = context
+    if not prefixes.isdisjoint(before):
         return True
-    heads = context.pair_heads
-    for x in range(len(before) - 1):
-        if before[x] in heads and before[x] + " " + before[x + 1] in context.prefixes:
-            return True
+    if not pair_heads.isdisjoint(before[:-1]):
+        for x in range(len(before) - 1):
+            if before[x] in pair_heads and before[x] + " " + before[x + 1] in prefixes:
+                return True
     last = before[-1]
     if last in _PLACE_WORDS:
         return True
-    if last not in context.object_tails:
+    if last not in object_tails:
         return False
-    return any(" ".join(before[-k:]) in context.objects for k in (1, 2, 3) if len(before) >= k)
+    return any(" ".join(before[-k:]) in objects for k in (1, 2, 3) if len(before) >= k)
 
 
 @lru_cache(maxsize=16384)
