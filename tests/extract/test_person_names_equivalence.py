@@ -715,3 +715,17 @@ _VISIT_TEXTS = [
 def test_fill_countries_of_visitors_equals_plain() -> None:
     for t in _VISIT_TEXTS:
         _fill_both(t)
+
+
+_OLD_LATIN_RUN_RE = re.compile(
+    r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w"
+    r"(?:[ ](?:[A-Z]\.(?= [A-Z])|[A-Z][\w'’.\-]*\w|(?:al|el|ad|as|ash|ibn|bin|abu|ben|de|di|van|von)-[A-Z][\w'’\-]*\w"
+    r"|(?:bin|ibn|bint|abu|ben|van|von|der|den|de|da|dos|das|di|du|del|della|la|le)(?= [A-Z]))){1,4}(?![\w'’])"
+)
+_RUN_PIECES = ["A", "B", "Jo", "e", "ộ", "Hà", "1", "_", "'", "’", ".", "-", " ", "  ", ",", "al-", "von", "W.", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=24).map("".join))
+def test_latin_run_regex_equals_plain(t: str) -> None:
+    assert [m.span() for m in LATIN_RUN_RE.finditer(t)] == [m.span() for m in _OLD_LATIN_RUN_RE.finditer(t)]
