@@ -62,7 +62,18 @@ _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
 _CHAIN_CATEGORIES = frozenset(["title", "honorific", "counterpart", "country", "org", "place"])
 _CUES = frozenset(["title", "honorific", "counterpart"])
 _RUN_STOPS = frozenset(["country", "place", "org", "title"])
-_PREFIX_TAILS = tuple(sorted({p.split(" ")[-1] for p in place_prefixes()}))
+
+
+def _by_last_letter(words: set[str]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last letter (``g``: ``Lăng``, ``Đường``...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in sorted(words):
+        out[w[-1]] = (*out.get(w[-1], ()), w)
+    return out
+
+
+# The last words of the place prefixes, by their last letter.
+_PREFIX_TAILS = _by_last_letter({p.split(" ")[-1] for p in place_prefixes()})
 
 
 def _hard_gap(gap: str) -> bool:
@@ -139,7 +150,10 @@ def _qualified_name(an: Analysis, k: int, n: int) -> int | None:
     are no verb or function word, and a Latin name that cannot be Vietnamese follows.
     """
     for j in (k + 1, k + 2):
-        if j >= n or _hard_gap(an.gap(j)):
+        if j >= n:
+            return None
+        gap = an.gap(j)
+        if gap != " " and _hard_gap(gap):
             return None
         prev = an.tok(j - 1)
         if prev in VERBS or prev in CONNECTORS or not prev.isalpha() or prev[:1].isupper():
@@ -419,7 +433,9 @@ def _after_prefix(an: Analysis, i: int) -> bool:
     """Whether token ``i`` follows a place or organization word (``Lăng``, ``Khu di tích``)."""
     start = an.tokens[i][0]
     window = an.view[max(0, start - 20) : start]
-    if not window.rstrip().endswith(_PREFIX_TAILS):
+    text = window.rstrip()
+    tails = _PREFIX_TAILS.get(text[-1:])
+    if tails is None or not text.endswith(tails):
         return False  # (the last word before is no prefix's last word)
     prefixes = place_prefixes()
     before = window.split()
