@@ -73,6 +73,8 @@ def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Seque
         order: the keys, in order of first mention.
         dominant: foreign states by how often the document names them, most first.
     """
+    if not order:
+        return
     sur = surnames()[0]
     known: dict[str, set[str]] = {}
     for k in order:
