@@ -99,33 +99,50 @@ def latin_names(an: Analysis) -> None:
 
 
 class _Context(NamedTuple):
-    """The lexicon words read before a name: organization openings and names of things."""
+    """The lexicon words read in and before a name, for one lexicon version."""
 
+    version: int
+    #: Words that open an organization's name (``Ngân hàng``, ``Viện``).
     prefixes: frozenset[str]
     #: First words of the two-word prefixes (``Ngân`` of ``Ngân hàng``).
     pair_heads: frozenset[str]
     objects: frozenset[str]
     #: Last words of the object nouns (``lửa`` of ``tên lửa``).
     object_tails: frozenset[str]
+    #: Latin words that make a run no person's name (``Force``).
+    english: frozenset[str]
+    #: Words that end an organization's name.
+    suffixes: frozenset[str]
 
 
 _context: _Context | None = None
 
 
-def _shapes() -> tuple[Callable[[str], _Shape | None], _Context]:
-    """`_shape` and the context words, both renewed when the lexicon changes."""
-    global _shapes_version, _context
-    if _shapes_version != lexicon.version() or _context is None:
-        _shape.cache_clear()
-        prefixes, objects = org_words()[0], object_nouns()
+def _words() -> _Context:
+    """The lexicon words `latin_names` reads, renewed when the lexicon changes."""
+    global _context
+    if _context is None or _context.version != lexicon.version():
+        prefixes, suffixes = org_words()
+        objects = object_nouns()
         _context = _Context(
+            version=lexicon.version(),
             prefixes=prefixes,
             pair_heads=frozenset(p.split(" ")[0] for p in prefixes if p.count(" ") == 1),
             objects=objects,
             object_tails=frozenset(p.split(" ")[-1] for p in objects),
+            english=english_words(),
+            suffixes=suffixes,
         )
+    return _context
+
+
+def _shapes() -> tuple[Callable[[str], _Shape | None], _Context]:
+    """`_shape` and the lexicon words, both renewed when the lexicon changes."""
+    global _shapes_version
+    if _shapes_version != lexicon.version():
+        _shape.cache_clear()
         _shapes_version = lexicon.version()
-    return _shape, _context
+    return _shape, _words()
 
 
 #: Words right before a name that make it a place's (``tại``, ``tỉnh``, ``thủ đô``).
@@ -143,7 +160,7 @@ def _after_org_or_place(view: str, start: int, context: _Context) -> bool:
     before = chunk[cut + 1 :].split()[-8:]
     if not before:
         return False
-    prefixes, pair_heads, objects, object_tails = context
+    prefixes, pair_heads = context.prefixes, context.pair_heads
     if not prefixes.isdisjoint(before):
         return True
     if not pair_heads.isdisjoint(before[:-1]):
@@ -153,9 +170,9 @@ def _after_org_or_place(view: str, start: int, context: _Context) -> bool:
     last = before[-1]
     if last in _PLACE_WORDS:
         return True
-    if last not in object_tails:
+    if last not in context.object_tails:
         return False
-    return any(" ".join(before[-k:]) in objects for k in (1, 2, 3) if len(before) >= k)
+    return any(" ".join(before[-k:]) in context.objects for k in (1, 2, 3) if len(before) >= k)
 
 
 @lru_cache(maxsize=16384)
@@ -177,26 +194,31 @@ def _shape(run: str) -> _Shape | None:
     for w in candidate:
         offsets.append(pos)
         pos += len(w) + 1
-    closing = [x for x, w in enumerate(candidate) if _closes_name(w, version)]
-    last = closing[-1] + 1 if closing else 0
+    last = len(candidate)
+    while last and not _closes_name(candidate[last - 1], version):
+        last -= 1  # (the name ends with the last word that can close one)
+    lexicon_words = _words()
     shape: list[tuple[int, int, _Found | None]] = []
     for x, w in enumerate(candidate):
         if _opens_name(w, version):
-            shape.append((offsets[x], offsets[x] + len(w), _verdict(run, candidate, offsets, x, last)))
+            found = _verdict(run, candidate, offsets, x, last, lexicon_words) if last - x >= 2 else None
+            shape.append((offsets[x], offsets[x] + len(w), found))
     while shape and shape[-1][2] is None:
         shape.pop()  # opening there or later gives no name, whatever the lexicon hits
     return tuple(shape) or None
 
 
-def _verdict(run: str, candidate: tuple[str, ...], offsets: list[int], first: int, last: int) -> _Found | None:
+def _verdict(
+    run: str, candidate: tuple[str, ...], offsets: list[int], first: int, last: int, lexicon_words: _Context
+) -> _Found | None:
     """The name of words ``first`` to ``last`` (exclusive) of a run, or None when it is none."""
     words = candidate[first:last]
     if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
         return None
     start, end = offsets[first], offsets[last - 1] + len(words[-1])
-    if (words[0] in _ARTICLES and len(words) == 2) or not english_words().isdisjoint(words):
+    if (words[0] in _ARTICLES and len(words) == 2) or not lexicon_words.english.isdisjoint(words):
         return start, end, _ORG, "x-" + " ".join(words)
-    if not org_words()[1].isdisjoint(words):
+    if not lexicon_words.suffixes.isdisjoint(words):
         return start, end, _SUFFIX_ORG, "x-" + run
     if _DIGIT_RE.search(run, start, end):
         return None  # "P-3 Orion", "F-16 Falcon": a model, not a person
@@ -213,7 +235,7 @@ def _candidate_words(run: str, version: int) -> tuple[str, ...] | None:
     if is_vietnamese_run(run):
         return None
     words = run.split(" ")
-    prefixes = org_words()[0]
+    prefixes = _words().prefixes
     if words[0] in prefixes or " ".join(words[:2]) in prefixes:
         return None
     return tuple(words)
