@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicon
 from .analysis import Analysis, PersonMention
@@ -32,52 +34,53 @@ __all__ = ["latin_names"]
 
 _DIGIT_RE = re.compile(r"\d")
 _ARTICLES = frozenset(["Al", "El"])
+_APPOSITION_GAP_RE = re.compile(r"\s*[,-]")
+
+
+# What a run's words alone decide, for each word a name may open with (`_shape`).
+_PERSON, _ORG, _SUFFIX_ORG = 0, 1, 2
+#: ``(start, end, verdict, org key)``: a run's name (offsets in the run) and what it is.
+_Found = tuple[int, int, int, str]
+#: For each word a name may open with, in order: its offsets in the run and the name it
+#: gives (None: the run is no name). The chosen word is the first that no lexicon hit covers.
+_Shape = tuple[tuple[int, int, "_Found | None"], ...]
+
+_shapes_version = -1
 
 
 def latin_names(an: Analysis) -> None:
     """Add the foreign names standing on their own to ``an.persons`` (and organizations they turn out to be)."""
-    prefixes, suffixes = org_words()
-    english = english_words()
-    objects = object_nouns()
-    version = lexicon.version()
+    shape_of, context = _shapes()
+    view, text = an.view, an.text
     taken = [(p.start, p.end) for p in an.persons]
     known = {p.name for p in an.persons if p.kind != "short"}
-    for m in LATIN_RUN_RE.finditer(an.view):
-        candidate = _candidate_words(m.group(0), version)
-        if candidate is None:
+    for m in LATIN_RUN_RE.finditer(view):
+        shape = shape_of(m.group(0))
+        if shape is None:
+            continue  # a Vietnamese phrase, an organization, a model: whatever the text around it
+        base = m.start()
+        for word_start, word_end, name in shape:
+            if not an.overlaps_hit(base + word_start, base + word_end):
+                found = name  # the first opening word no lexicon hit covers
+                break
+        else:
             continue
-        words = list(candidate)
-        start, end = m.span()
-        while words and (not _opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))):
-            start += len(words.pop(0)) + 1
-        while words and not _closes_name(words[-1], version):
-            end -= len(words.pop()) + 1
-        if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+        if found is None:
             continue
-        if any(s < end and start < e for s, e in taken) or an.text[start:end] in known:
+        s_off, e_off, verdict, key = found
+        start, end = base + s_off, base + e_off
+        if any(s < end and start < e for s, e in taken) or text[start:end] in known:
             continue  # a person named there or elsewhere already ("Tổng thống Hàn Quốc Moon Jae In")
-        if words[0] in _ARTICLES and len(words) == 2:
-            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
-            continue  # "Al Jazeera", "Al Udeid": an Arabic article and one word
-        if not english.isdisjoint(words):
-            an.orgs.append((start, end, "x-" + " ".join(words), an.text[start:end]))
-            continue
+        if verdict == _ORG:
+            an.orgs.append((start, end, key, text[start:end]))
+            continue  # "Al Jazeera", "Al Udeid", an English word
         if an.masked(start):
             continue
-        if not suffixes.isdisjoint(words):
-            an.orgs.append((start, end, "x-" + m.group(0), an.text[start:end]))
+        if verdict == _SUFFIX_ORG:
+            an.orgs.append((start, end, key, text[start:end]))
             continue
-        if _DIGIT_RE.search(an.view, start, end):
-            continue  # "P-3 Orion", "F-16 Falcon": a model, not a person
-        chunk = an.view[max(0, start - 60) : start]
-        cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
-        before = chunk[cut + 1 :].split()[-8:]
-        if any(w in prefixes or " ".join(before[x : x + 2]) in prefixes for x, w in enumerate(before)):
+        if _after_org_or_place(view, start, context):
             continue
-        if before and before[-1] in ("tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"):
-            continue
-        if any(" ".join(before[-k:]) in objects for k in (1, 2, 3) if len(before) >= k):
-            continue  # "tên lửa chống tàu Harpoon Block 2", "phim Star Wars": a thing's name
         # Lexicon words inside the run (a country, an org, a place) make it no name.
         if an.overlaps_hit(start, end):
             continue
@@ -86,13 +89,140 @@ def latin_names(an: Analysis) -> None:
             PersonMention(
                 start=start,
                 end=end,
-                name=an.text[start:end],
+                name=text[start:end],
                 kind="foreign",
                 titles=titles,
                 country=country,
                 explicit_country=country is not None,
             )
         )
+
+
+class _Context(NamedTuple):
+    """The lexicon words read in and before a name, for one lexicon version."""
+
+    version: int
+    #: Words that open an organization's name (``Ngân hàng``, ``Viện``).
+    prefixes: frozenset[str]
+    #: First words of the two-word prefixes (``Ngân`` of ``Ngân hàng``).
+    pair_heads: frozenset[str]
+    objects: frozenset[str]
+    #: Last words of the object nouns (``lửa`` of ``tên lửa``).
+    object_tails: frozenset[str]
+    #: Latin words that make a run no person's name (``Force``).
+    english: frozenset[str]
+    #: Words that end an organization's name.
+    suffixes: frozenset[str]
+
+
+_context: _Context | None = None
+
+
+def _words() -> _Context:
+    """The lexicon words `latin_names` reads, renewed when the lexicon changes."""
+    global _context
+    if _context is None or _context.version != lexicon.version():
+        prefixes, suffixes = org_words()
+        objects = object_nouns()
+        _context = _Context(
+            version=lexicon.version(),
+            prefixes=prefixes,
+            pair_heads=frozenset(p.split(" ")[0] for p in prefixes if p.count(" ") == 1),
+            objects=objects,
+            object_tails=frozenset(p.split(" ")[-1] for p in objects),
+            english=english_words(),
+            suffixes=suffixes,
+        )
+    return _context
+
+
+def _shapes() -> tuple[Callable[[str], _Shape | None], _Context]:
+    """`_shape` and the lexicon words, both renewed when the lexicon changes."""
+    global _shapes_version
+    if _shapes_version != lexicon.version():
+        _shape.cache_clear()
+        _shapes_version = lexicon.version()
+    return _shape, _words()
+
+
+#: Words right before a name that make it a place's (``tại``, ``tỉnh``, ``thủ đô``).
+_PLACE_WORDS = frozenset(["tại", "ở", "bang", "thành", "phố", "đảo", "sông", "tỉnh", "thủ", "đô"])
+
+
+def _after_org_or_place(view: str, start: int, context: _Context) -> bool:
+    """Whether the words before ``start`` (back to a comma, period, colon or parenthesis) make it no person.
+
+    An organization word among the last 8 (``Ngân hàng Thế giới``... ``Viện``), a place
+    word right before (``tại``, ``tỉnh``) or a thing (``tên lửa chống tàu Harpoon``, ``phim Star Wars``).
+    """
+    chunk = view[max(0, start - 60) : start]
+    cut = max(chunk.rfind(","), chunk.rfind("."), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("("))
+    before = chunk[cut + 1 :].split()[-8:]
+    if not before:
+        return False
+    prefixes, pair_heads = context.prefixes, context.pair_heads
+    if not prefixes.isdisjoint(before):
+        return True
+    if not pair_heads.isdisjoint(before[:-1]):
+        for x in range(len(before) - 1):
+            if before[x] in pair_heads and before[x] + " " + before[x + 1] in prefixes:
+                return True
+    last = before[-1]
+    if last in _PLACE_WORDS:
+        return True
+    if last not in context.object_tails:
+        return False
+    return any(" ".join(before[-k:]) in context.objects for k in (1, 2, 3) if len(before) >= k)
+
+
+@lru_cache(maxsize=16384)
+def _shape(run: str) -> _Shape | None:
+    """What the words of a capitalised run decide (None: no name and no organization there).
+
+    A name opens with a word that can open one (`_opens_name`) and is no lexicon hit (which
+    only the text tells), and ends with the last word that can close one; it is then no
+    name when under two words, all Vietnamese syllables, or a model (``F-16 Falcon``), and
+    an organization for an Arabic article and one word or an English or organization word.
+    Cached: the same runs (``Hà Nội``, ``Donald Trump``) recur in every text.
+    """
+    version = lexicon.version()
+    candidate = _candidate_words(run, version)
+    if candidate is None:
+        return None
+    offsets = []
+    pos = 0
+    for w in candidate:
+        offsets.append(pos)
+        pos += len(w) + 1
+    last = len(candidate)
+    while last and not _closes_name(candidate[last - 1], version):
+        last -= 1  # (the name ends with the last word that can close one)
+    lexicon_words = _words()
+    shape: list[tuple[int, int, _Found | None]] = []
+    for x, w in enumerate(candidate):
+        if _opens_name(w, version):
+            found = _verdict(run, candidate, offsets, x, last, lexicon_words) if last - x >= 2 else None
+            shape.append((offsets[x], offsets[x] + len(w), found))
+    while shape and shape[-1][2] is None:
+        shape.pop()  # opening there or later gives no name, whatever the lexicon hits
+    return tuple(shape) or None
+
+
+def _verdict(
+    run: str, candidate: tuple[str, ...], offsets: list[int], first: int, last: int, lexicon_words: _Context
+) -> _Found | None:
+    """The name of words ``first`` to ``last`` (exclusive) of a run, or None when it is none."""
+    words = candidate[first:last]
+    if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+        return None
+    start, end = offsets[first], offsets[last - 1] + len(words[-1])
+    if (words[0] in _ARTICLES and len(words) == 2) or not lexicon_words.english.isdisjoint(words):
+        return start, end, _ORG, "x-" + " ".join(words)
+    if not lexicon_words.suffixes.isdisjoint(words):
+        return start, end, _SUFFIX_ORG, "x-" + run
+    if _DIGIT_RE.search(run, start, end):
+        return None  # "P-3 Orion", "F-16 Falcon": a model, not a person
+    return start, end, _PERSON, ""
 
 
 @lru_cache(maxsize=16384)
@@ -105,7 +235,7 @@ def _candidate_words(run: str, version: int) -> tuple[str, ...] | None:
     if is_vietnamese_run(run):
         return None
     words = run.split(" ")
-    prefixes = org_words()[0]
+    prefixes = _words().prefixes
     if words[0] in prefixes or " ".join(words[:2]) in prefixes:
         return None
     return tuple(words)
@@ -127,8 +257,8 @@ def _closes_name(word: str, version: int) -> bool:
 
 def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
     """Offices written after a name: ``Nile Gardiner, chuyên gia ...``, ``X - Chủ tịch ...``."""
-    if not an.tokens:
-        return [], None
+    if not an.tokens or not _APPOSITION_GAP_RE.match(an.view, end):
+        return [], None  # (what the gap must open with, read before looking the next token up)
     i = bisect.bisect_left(an.tokens, (end, -1))
     if i >= len(an.tokens) or an.view[end : an.tokens[i][0]].strip() not in {",", "-"}:
         return [], None

@@ -14,6 +14,7 @@ Where persons are named (after an office, an honorific, in apposition) is
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from . import lexicon
@@ -258,7 +259,7 @@ def _outside_word(token: str, version: int) -> bool:
 
 def is_particle(token: str) -> bool:
     """Whether a lowercase token is a particle of a foreign name (``al-Assad``, ``von``, ``da``)."""
-    return token in _PARTICLES or bool(_PREFIXED_RE.match(token))
+    return token in _PARTICLES or ("-" in token and bool(_PREFIXED_RE.match(token)))
 
 
 def is_name_part(token: str) -> bool:
@@ -266,10 +267,16 @@ def is_name_part(token: str) -> bool:
     return is_cap(token) or is_particle(token)
 
 
+# The rest of a run's first word. A space must follow it, so it is the whole stretch of word
+# characters and ends in a letter or digit: read possessively (Python 3.11+), the regex
+# engine gives no characters back one by one when no second word follows, as after most
+# capitalised words.
+_FIRST_WORD_REST = r"[\w'’.\-]++(?<=\w)" if sys.version_info >= (3, 11) else r"[\w'’.\-]*\w"
 #: A run of 2-4 Latin name words, with particles and initials inside (``George W. Bush``).
 LATIN_RUN_RE = re.compile(
-    r"[A-Z](?<![\w'’.][A-Z])[\w'’.\-]*\w"
-    r"(?:[ ](?:[A-Z]\.(?= [A-Z])|[A-Z][\w'’.\-]*\w|(?:al|el|ad|as|ash|ibn|bin|abu|ben|de|di|van|von)-[A-Z][\w'’\-]*\w"
+    r"[A-Z](?<![\w'’.][A-Z])"
+    + _FIRST_WORD_REST
+    + r"(?:[ ](?:[A-Z]\.(?= [A-Z])|[A-Z][\w'’.\-]*\w|(?:al|el|ad|as|ash|ibn|bin|abu|ben|de|di|van|von)-[A-Z][\w'’\-]*\w"
     r"|(?:bin|ibn|bint|abu|ben|van|von|der|den|de|da|dos|das|di|du|del|della|la|le)(?= [A-Z]))){1,4}(?![\w'’])"
 )
 #: A short form with an initial (``A.Kawada``, ``S. Abe``).

@@ -24,7 +24,7 @@ def _org_regex() -> Any:
     global _org_re_cache
     if _org_re_cache is None or _org_re_cache[0] != lexicon.version():
         heads = lexicon.load("organizations").get("org_heads", [])
-        alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or "(?!)"
+        alt = _trie(heads) or "(?!)"
         word = r"[\w'’&]+(?:[-.][\w'’&]+)*"
         _org_re_cache = (
             lexicon.version(),
@@ -33,10 +33,33 @@ def _org_regex() -> Any:
     return _org_re_cache[1]
 
 
+def _trie(phrases: list[str]) -> str:
+    """A pattern matching any of ``phrases``, the longest first, as a trie (``H(?:ội(?: đồng)?|ọc viện)``).
+
+    Like an alternation of the phrases longest first, but the regex engine tries one
+    branch per next character instead of every phrase at every capital letter.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
 def generic_orgs(an: Analysis) -> None:
     """Organizations named by a head word and capitalised words (``Phòng Thương mại Hà Lan - Việt Nam``)."""
     view = an.view
-    taken = sorted((s, e) for s, e, _, _ in an.orgs)
+    taken: list[tuple[int, int]] | None = None  # the organizations found before, read when needed
     rx = _org_regex()
     pos = 0
     while True:
@@ -68,6 +91,8 @@ def generic_orgs(an: Analysis) -> None:
         if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
             continue
         end = start + len(" ".join(words))
+        if taken is None:
+            taken = sorted((s, e) for s, e, _, _ in an.orgs)
         if any(s <= start and end <= e for s, e in taken) or any(p.start < end and start < p.end for p in an.persons):
             continue
         name = an.text[start:end]

@@ -55,9 +55,25 @@ _NAMED_AFTER = frozenset(
         "Hãng",
     ]
 )
+_NAMED_AFTER_HEADS = frozenset(p.split(" ")[0] for p in _NAMED_AFTER)
 # Lowercase words before a place's name in an office ("Thủ hiến bang Hessen", "Thống đốc tỉnh Ibaraki").
 _ADMIN = frozenset(["bang", "tỉnh", "thành", "phố", "vùng", "quận", "huyện", "hạt", "đảo", "xứ", "khu", "điện"])
 _HOUSES = frozenset(["Phủ", "Văn phòng", "Dinh", "Nhà", "Điện"])
+_CHAIN_CATEGORIES = frozenset(["title", "honorific", "counterpart", "country", "org", "place"])
+_CUES = frozenset(["title", "honorific", "counterpart"])
+_RUN_STOPS = frozenset(["country", "place", "org", "title"])
+
+
+def _by_last_letter(words: set[str]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last letter (``g``: ``Lăng``, ``Đường``...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in sorted(words):
+        out[w[-1]] = (*out.get(w[-1], ()), w)
+    return out
+
+
+# The last words of the place prefixes, by their last letter.
+_PREFIX_TAILS = _by_last_letter({p.split(" ")[-1] for p in place_prefixes()})
 
 
 def _hard_gap(gap: str) -> bool:
@@ -66,12 +82,28 @@ def _hard_gap(gap: str) -> bool:
 
 def _run(an: Analysis, k: int, limit: int) -> int:
     """End (exclusive) of the run of capitalised, non-lexicon tokens starting at ``k``."""
-    j = k
-    if k in an.hits and any(e.category in ("country", "place", "org", "title") for e in an.hits[k][2]):
+    hits, tokens, view = an.hits, an.tokens, an.view
+    if k in hits:
+        for e in hits[k][2]:
+            if e.category in _RUN_STOPS:
+                return k  # a lexicon word: no name starts there
+    if k >= limit:
         return k
-    while j < limit and _name_word(an, k, j):
-        if j > k and j in an.hits:
-            hit = an.hits[j]
+    first = view[tokens[k][0] : tokens[k][1]]
+    if not (is_cap(first) or (is_particle(first) and "-" in first)):
+        return k  # (what `_name_word` tells of the first word)
+    j = k + 1
+    while j < limit:
+        start, end = tokens[j]
+        if view[tokens[j - 1][1] : start] == " ":
+            # After one space `_name_word` takes a capitalised word and reads further only for a particle.
+            tok = view[start:end]
+            if not is_cap(tok) and not (is_particle(tok) and _name_word(an, k, j)):
+                break
+        elif not _name_word(an, k, j):
+            break
+        if j in hits:
+            hit = hits[j]
             inside_name = (
                 hit[0] == j + 1
                 and an.tok(k) in surnames()[0]
@@ -118,7 +150,10 @@ def _qualified_name(an: Analysis, k: int, n: int) -> int | None:
     are no verb or function word, and a Latin name that cannot be Vietnamese follows.
     """
     for j in (k + 1, k + 2):
-        if j >= n or _hard_gap(an.gap(j)):
+        if j >= n:
+            return None
+        gap = an.gap(j)
+        if gap != " " and _hard_gap(gap):
             return None
         prev = an.tok(j - 1)
         if prev in VERBS or prev in CONNECTORS or not prev.isalpha() or prev[:1].isupper():
@@ -181,16 +216,23 @@ def chain(
             else:
                 titles.append(canon)
 
+    hits, tokens, view = an.hits, an.tokens, an.view
     limit = min(n, i + 18)
     while k < limit:
-        if k > i and _hard_gap(an.gap(k)):
+        if k > i and view[tokens[k - 1][1] : tokens[k][0]] != " " and _hard_gap(an.gap(k)):
             g = an.gap(k).strip()
             nxt = an.entry(k, "title")
             if g in {",", "-", "–"} and nxt is not None and "\n" not in an.gap(k):
                 pass  # stacked titles: "Phó Thủ tướng, Bộ trưởng Ngoại giao"
             else:
                 break
-        hit = an.entry(k, "title", "honorific", "counterpart", "country", "org", "place")
+        hit = None
+        if k in hits:  # the first entry of a category a chain reads (`Analysis.entry`)
+            end, entries = hits[k][0], hits[k][2]
+            for e in entries:
+                if e.category in _CHAIN_CATEGORIES:
+                    hit = end, e
+                    break
         if hit is not None:
             end, e = hit
             house = e.category == "title" and current is not None and _ends_in_house(comp) and not _hard_gap(an.gap(k))
@@ -218,7 +260,7 @@ def chain(
                 if want_name:
                     j = _run(an, end, n)
                     if j > end:
-                        nk = name_kind([an.tok(t) for t in range(end, j)], cued=True)
+                        nk = name_kind([view[s:e] for s, e in tokens[end:j]], cued=True)
                         if nk is not None:
                             close()
                             return (
@@ -240,7 +282,7 @@ def chain(
                     place_country = place[1].payload  # "Tỉnh trưởng Phúc Kiến", "Người phát ngôn Điện Kremlin"
             k = end
             continue
-        tok = an.tok(k)
+        tok = view[tokens[k][0] : tokens[k][1]]
         if tok in ("kiêm", "và") and an.entry(k + 1, "title") is not None and (tok == "kiêm" or not want_name):
             k += 1
             continue
@@ -250,13 +292,15 @@ def chain(
         if tok == "nước" and k == i + 1:
             k += 1
             continue
-        if tok[:1].isupper() and not is_cap(tok):
+        upper = tok[:1].isupper()
+        cap = upper and is_cap(tok)
+        if upper and not cap:
             comp.append(tok)  # an acronym: "Chủ tịch TQ", "Trưởng Ban Dân vận T.Ư"
             k += 1
             continue
-        if is_cap(tok):
+        if cap:
             j = _run(an, k, n)
-            run = [an.tok(t) for t in range(k, j)]
+            run = [view[s:e] for s, e in tokens[k:j]]
             nk = name_kind(run, cued=direct) if want_name else None
             if nk is not None and nk[1] in ("vi", "foreign") and _names_an_org(comp + run[: nk[0]]):
                 nk = None
@@ -323,6 +367,8 @@ def _names_an_org(words: list[str]) -> bool:
     """
     tail = words[-6:]
     for x in range(len(tail)):
+        if tail[x].split(" ", 1)[0] not in _NAMED_AFTER_HEADS:
+            continue  # (every phrase opens with one of those words)
         for size in (1, 2, 3):
             phrase = " ".join(tail[x : x + size])
             if phrase in _NAMED_AFTER and all(not w[:1].isupper() for w in tail[x + size :]):
@@ -340,13 +386,12 @@ def clean_titles(titles: list[str]) -> list[str]:
 
 def find_persons(an: Analysis) -> None:
     """Find the persons named in an analysed text and add them to ``an.persons``."""
-    n = len(an.tokens)
+    hits, masks = an.hits, an.masks
     claimed: set[int] = set()
-    for i in sorted(an.hits):
-        if i in claimed:
+    for i in sorted(hits):
+        if i in claimed or _CUES.isdisjoint([e.category for e in hits[i][2]]):
             continue
-        hit = an.entry(i, "title", "honorific", "counterpart")
-        if hit is None or an.masked(an.tokens[i][0]):
+        if masks and an.masked(an.tokens[i][0]):
             continue
         if _after_prefix(an, i):
             continue
@@ -363,7 +408,7 @@ def find_persons(an: Analysis) -> None:
         if s_tok > i:
             an.offices.append((an.tokens[i][0], an.tokens[s_tok - 1][1]))
         # Apposition: "X, Chủ tịch ...", "X - Chủ tịch ...".
-        if e_tok < n and an.gap(e_tok).strip() in {",", "-", "–"} and an.entry(e_tok, "title") is not None:
+        if e_tok in hits and an.entry(e_tok, "title") is not None and an.gap(e_tok).strip() in {",", "-", "–"}:
             more, c2, k2, other, _ = chain(an, e_tok, want_name=True)
             more = [t for t in more if t != "Phu nhân"]
             if other is None:
@@ -386,6 +431,12 @@ def find_persons(an: Analysis) -> None:
 
 def _after_prefix(an: Analysis, i: int) -> bool:
     """Whether token ``i`` follows a place or organization word (``Lăng``, ``Khu di tích``)."""
+    start = an.tokens[i][0]
+    window = an.view[max(0, start - 20) : start]
+    text = window.rstrip()
+    tails = _PREFIX_TAILS.get(text[-1:])
+    if tails is None or not text.endswith(tails):
+        return False  # (the last word before is no prefix's last word)
     prefixes = place_prefixes()
-    before = an.view[max(0, an.tokens[i][0] - 20) : an.tokens[i][0]].split()
+    before = window.split()
     return bool(before) and (before[-1] in prefixes or " ".join(before[-2:]) in prefixes)

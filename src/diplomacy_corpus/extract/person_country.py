@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +28,12 @@ _TO_LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n]")
 _VISITS_VIETNAM_RE = re.compile(r"\bthăm\s+Việt Nam\s+của\s+(?:[^\s,.;()]+\s+){0,4}$")
 
 
+def _visits_vietnam(view: str, start: int) -> bool:
+    """Whether a visit to Vietnam is told just before ``start`` (``chuyến thăm Việt Nam của ...``)."""
+    lo = max(0, start - 60)
+    return view.find("thăm", lo, start) >= 0 and _VISITS_VIETNAM_RE.search(view, lo, start) is not None
+
+
 def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around ``[start, end)`` (cheap: the nearest stops).
 
@@ -41,8 +46,9 @@ def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
     return (before.end() if before else 0), (after.start() if after else len(view))
 
 
-def _votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> dict[str, int]:
+    """How often each foreign state is named in the sentences of ``spans``, in order of first naming."""
+    votes: dict[str, int] = {}
     seen: set[tuple[int, int]] = set()
     for s, e in spans:
         lo, hi = _sentence(an.view, s, e)
@@ -53,7 +59,7 @@ def _votes(an: Analysis, starts: Sequence[int], spans: Sequence[tuple[int, int]]
         while i < len(starts) and starts[i] < hi:
             code = an.countries[i][2]
             if code != "VN":
-                votes[code] += 1
+                votes[code] = votes.get(code, 0) + 1
             i += 1
     return votes
 
@@ -67,6 +73,8 @@ def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Seque
         order: the keys, in order of first mention.
         dominant: foreign states by how often the document names them, most first.
     """
+    if not order:
+        return
     sur = surnames()[0]
     known: dict[str, set[str]] = {}
     for k in order:
@@ -84,7 +92,7 @@ def fill_countries(an: Analysis, people: dict[str, dict[str, Any]], order: Seque
         votes = None
         if words[0] in sur and all(is_vietnamese_syllable(w) for w in words):
             # "chuyến thăm Việt Nam của Thủ tướng Lý Hiển Long" beside Singapore: a foreign visitor's Hán-Việt name
-            visitor = any(_VISITS_VIETNAM_RE.search(an.view, max(0, s - 60), s) for s, _ in p["mentions"])
+            visitor = any(_visits_vietnam(an.view, s) for s, _ in p["mentions"])
             votes = _votes(an, starts, p["mentions"]) if visitor else None
             if not votes:
                 p["country"] = "VN"
