@@ -23,6 +23,8 @@ import math
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from diplomacy_corpus.extract.dates import _cached as _cached_dates
 from diplomacy_corpus.extract.metric_kinds import (
     _AND_AFTER,
@@ -43,7 +45,7 @@ from diplomacy_corpus.extract.metric_kinds import (
 )
 from diplomacy_corpus.extract.numbers import NumberMention, _scan, prescan
 from diplomacy_corpus.extract.periods import _date_spans, _periods, _pick_period
-from diplomacy_corpus.models import Metric, PartialDate, Span, _trusted
+from diplomacy_corpus.models import Metric, PartialDate, Span
 
 __all__ = ["find_metrics"]
 
@@ -80,14 +82,13 @@ def find_metrics(
     ranks = _ranks(low) + _word_multiples(low)
     if not numbers and not ranks:
         return []
-    starts = [s for s, _ in sentences]
     by_sentence: dict[int, tuple[list[NumberMention], list[re.Match[str]]]] = {}
-    for n in numbers:
-        i = bisect.bisect_right(starts, n.start) - 1
+    for n in numbers:  # the sentence a figure stands in: the last to start at or before it
+        i = bisect.bisect_right(sentences, (n.start, math.inf)) - 1
         if i >= 0 and n.end <= sentences[i][1]:
             by_sentence.setdefault(i, ([], []))[0].append(n)
     for r in ranks:
-        i = bisect.bisect_right(starts, r.start()) - 1
+        i = bisect.bisect_right(sentences, (r.start(), math.inf)) - 1
         if i >= 0 and r.end() <= sentences[i][1]:
             by_sentence.setdefault(i, ([], []))[1].append(r)
     out: list[tuple[_Figure, str | None, tuple[int, int]]] = []
@@ -148,19 +149,33 @@ def find_metrics(
     unique = _unique(out, low)
     spans: dict[tuple[int, int], Span] = {}
     return [
-        _trusted(
-            Metric,
-            id=f"m{i}",
-            kind=fig.kind,
-            value=fig.value,
-            unit=fig.unit,
-            period=period,
-            qualifier=fig.qualifier,
-            text=text[fig.start : fig.end],
-            evidence=spans.get(span) or spans.setdefault(span, Span.of(text, *span)),
+        _metric(
+            f"m{i}",
+            fig.kind,
+            fig.value,
+            fig.unit,
+            period,
+            fig.qualifier,
+            text[fig.start : fig.end],
+            spans.get(span) or spans.setdefault(span, Span.of(text, *span)),
         )
         for i, (fig, period, span) in enumerate(unique, 1)
     ]
+
+
+# The slots of a Metric, set one by one as `_trusted` does, in field order.
+_METRIC_SLOTS = tuple(getattr(Metric, f.name).__set__ for f in attrs.fields(Metric))
+assert [f.name for f in attrs.fields(Metric)] == [
+    "id", "kind", "value", "unit", "period", "qualifier", "text", "evidence"
+]  # fmt: skip
+
+
+def _metric(*values: object) -> Metric:
+    """A Metric from values valid by construction, in field order (like `_trusted`, faster)."""
+    metric = object.__new__(Metric)
+    for set_slot, value in zip(_METRIC_SLOTS, values, strict=True):
+        set_slot(metric, value)
+    return metric
 
 
 def _unique(
