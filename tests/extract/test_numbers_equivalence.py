@@ -90,3 +90,18 @@ def test_a_digit_of_another_script_joins_two_runs() -> None:
     scan = numbers.prescan(low)
     assert scan.starts == (0, 6)
     assert numbers._followed_figures(low, scan.starts, _FOLLOW) == _plain_followed_figures(low, scan.starts) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="0123456789.,Σσ İi aA\n", max_size=30), st.text(max_size=30)), st.data())
+def test_a_part_cut_from_the_scan_of_the_text_is_scanned_as_the_part(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    numbers._LAST_SCAN[0] = None
+    scan = numbers.prescan(text)
+    part = numbers.prescan_part(scan, start, end)
+    assert part == text[start:end]
+    cut = numbers.prescan(part)
+    numbers._LAST_SCAN[0] = None
+    fresh = numbers.prescan(part)
+    assert (cut.low, cut.starts) == (fresh.low, fresh.starts)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 import attrs
@@ -82,15 +83,15 @@ def find_metrics(
     ranks = _ranks(low) + _word_multiples(low)
     if not numbers and not ranks:
         return []
-    by_sentence: dict[int, tuple[list[NumberMention], list[re.Match[str]]]] = {}
+    by_sentence: defaultdict[int, tuple[list[NumberMention], list[re.Match[str]]]] = defaultdict(lambda: ([], []))
     for n in numbers:  # the sentence a figure stands in: the last to start at or before it
         i = bisect.bisect_right(sentences, (n.start, math.inf)) - 1
         if i >= 0 and n.end <= sentences[i][1]:
-            by_sentence.setdefault(i, ([], []))[0].append(n)
+            by_sentence[i][0].append(n)
     for r in ranks:
         i = bisect.bisect_right(sentences, (r.start(), math.inf)) - 1
         if i >= 0 and r.end() <= sentences[i][1]:
-            by_sentence.setdefault(i, ([], []))[1].append(r)
+            by_sentence[i][1].append(r)
     out: list[tuple[_Figure, str | None, tuple[int, int]]] = []
     last_period: str | None = None
     last_kind: str | None = None
@@ -113,7 +114,7 @@ def find_metrics(
             if not math.isfinite(fig.value):
                 continue  # a figure too large for a float is no figure
             if periods is None:
-                periods = _periods(text, low, s, e, reference, whole)
+                periods = _periods(text, low, s, e, reference, whole, scan)
             if taken is None:
                 taken = _date_spans(periods)
             if taken and any(a <= n.start < b for a, b in taken):
@@ -135,7 +136,7 @@ def find_metrics(
         if not figures:
             continue
         if periods is None:
-            periods = _periods(text, low, s, e, reference, whole)
+            periods = _periods(text, low, s, e, reference, whole, scan)
         figures.sort(key=lambda f: f.start)
         for fig in figures:
             period = _pick_period(fig, low, periods, last_period)

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["NumberMention", "Prescan", "find_numbers", "format_number", "parse_number", "prescan"]
+__all__ = ["NumberMention", "Prescan", "find_numbers", "format_number", "parse_number", "prescan", "prescan_part"]
 
 
 def _load() -> dict[str, Any]:
@@ -265,6 +265,27 @@ def prescan(text: str) -> Prescan:
     scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(ascii_digits)]))
     _LAST_SCAN[0] = scan
     return scan
+
+
+def prescan_part(scan: Prescan, start: int, end: int) -> str:
+    """``scan.text[start:end]``, with its `Prescan` cut from ``scan`` and kept as the last scan.
+
+    For a reader that hands a part of a scanned text to a reader that scans it again
+    (the metrics date a sentence with ``find_dates``): the next `prescan` of the part
+    returns the cut at no cost. The part is scanned anew instead when a run of digits
+    crosses its start, or when it holds a capital sigma (whose lower case depends on
+    the letters around it).
+    """
+    part = scan.text[start:end]
+    low = scan.low
+    if (start and low[start - 1] in "0123456789.,") or "Σ" in part:
+        return part
+    starts = scan.starts
+    first = bisect.bisect_left(starts, start)
+    _LAST_SCAN[0] = Prescan(
+        part, low[start:end], tuple([at - start for at in starts[first : bisect.bisect_left(starts, end, first)]])
+    )
+    return part
 
 
 def find_numbers(text: str) -> list[NumberMention]:
