@@ -90,6 +90,23 @@ class NumberMention:
     """The number as written (``2,7 triệu``)."""
 
 
+# The slots of a NumberMention, in field order: the scan makes thousands of mentions
+# from values it checked itself, and sets them without the frozen class's __setattr__.
+_MENTION_SLOTS = tuple(getattr(NumberMention, f.name).__set__ for f in attrs.fields(NumberMention))
+assert [f.name for f in attrs.fields(NumberMention)] == ["start", "end", "value", "text"]
+
+
+def _mention(start: int, end: int, value: float, text: str) -> NumberMention:
+    """``NumberMention(start=start, end=end, value=value, text=text)``, faster."""
+    mention = object.__new__(NumberMention)
+    set_start, set_end, set_value, set_text = _MENTION_SLOTS
+    set_start(mention, start)
+    set_end(mention, end)
+    set_value(mention, value)
+    set_text(mention, text)
+    return mention
+
+
 def _digits_value(token: str) -> float | None:
     if token.isdecimal():
         return float(token)
@@ -359,7 +376,7 @@ def _scan(
         else:
             value = _digits_value(low[start:end])
         if value is not None and math.isfinite(value):
-            found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
+            found.append(_mention(start, end, value, text[start:end]))
     words = _word_numbers(text, low, found, keep)
     if words:
         found.extend(words)
@@ -498,5 +515,5 @@ def _word_numbers(
             continue
         value = parse_number(low[start:end])
         if value is not None:
-            found.append(NumberMention(start=start, end=end, value=value, text=text[start:end]))
+            found.append(_mention(start, end, value, text[start:end]))
     return found
