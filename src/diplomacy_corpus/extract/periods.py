@@ -97,6 +97,8 @@ def _pick_period(
     same paragraph): it wins over a date that comes later in another clause
     (``đã tăng 4%, và bốn tháng đầu năm nay ...``: the 4% belongs to the year before).
     """
+    if not periods:
+        return carried
     for a, _, label, role in periods:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
         if role != _COMPARED and fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
             return label
