@@ -27,7 +27,8 @@ PLAIN_FOLLOWED = re.compile(f"{PLAIN_NUMBER.pattern}(?P<follow>(?={PLAIN_FOLLOW.
 
 PARTS = [
     *"0123456789",
-    "24", "1.340", "1.340.5", "2,7", "12,5", ",", ", ", ".", "/", "-", "–", " ", "  ", "\n", "\xa0", "٣", "５",
+    "24", "1.340", "1.340.5", "2,7", "12,5", ",", ", ", ".", "/", "-", "–", " ", "  ", "\n", "\xa0",
+    "٣", "５", "٣.", "٣,",
     "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "vạn", "rưỡi", "usd", "đồng", "người", "dự án", "%", "phần trăm",
     "và", ", và ", "đến", "tới", "lần", "ngày", "km", "x", "g", "năm", "tăng",
 ]  # fmt: skip
@@ -90,6 +91,10 @@ def test_a_digit_of_another_script_joins_two_runs() -> None:
     scan = numbers.prescan(low)
     assert scan.starts == (0, 6)
     assert numbers._followed_figures(low, scan.starts, _FOLLOW) == _plain_followed_figures(low, scan.starts) == []
+    for low in ("1٣.5.7 người 2 dự án", "1٣,5 người", "x٣.5.7 người", "1٣ 5 người"):
+        numbers._LAST_SCAN[0] = None
+        scan = numbers.prescan(low)
+        assert numbers._followed_figures(low, scan.starts, _FOLLOW) == _plain_followed_figures(low, scan.starts)
 
 
 @settings(max_examples=500, deadline=None)

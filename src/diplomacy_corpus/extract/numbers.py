@@ -413,13 +413,15 @@ def _followed_figures(low: str, starts: tuple[int, ...], follow: re.Pattern[str]
     was read over it is dropped here too when it matches; when that figure did not
     match, neither does the start, which reads the same scale words to the same end:
     the start after ``24, `` in ``24, 5 tỷ``. Other figures read over a start run
-    through a digit of another script (``1.340٣1``): then the plain loop decides.
+    through a digit of another script (``1.340٣1``, ``1٣.5``): then the plain loop
+    decides.
     """
     out = []
     pos = 0
     for m in filter(None, map(_followed(follow).match, repeat(low), starts)):
         start, end = m.span()
-        if start and low[start - 1] > "\x7f" and low[start - 1].isdecimal():
+        before = start - 1 if start < 2 or low[start - 1] not in ".," else start - 2
+        if before >= 0 and low[before] > "\x7f" and low[before].isdecimal():
             return _digit_figures(low, starts, follow)
         if start >= pos:
             pos = end
