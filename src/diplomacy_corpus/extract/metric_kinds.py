@@ -121,9 +121,10 @@ _NOUN_AFTER = re.compile(
     rf"(?P<not>\s+(?:khác\s+|nữa\s+)?(?:{_alt(_KINDS['not_after_count'])})(?!\w))?"
 )
 # What may follow a metric: the quick test most numbers fail. Words end at a word
-# boundary ('5 đã', '5 mã' are no '5 đ', '5 m'); units of measure make no metric.
+# boundary ('5 đã', '5 mã' are no '5 đ', '5 m'); units of measure make no metric. No
+# word starts with a space: the spaces are taken whole (``\s*+``), which fails faster.
 _FOLLOW = re.compile(
-    rf"\s*(?:[-–—]|đến|tới|,?\s*và\s|{_alt(_UNITS['percent'])}"
+    rf"\s*+(?:[-–—]|đến|tới|,?\s*và\s|{_alt(_UNITS['percent'])}"
     rf"|(?:{_alt(['lần', 'ngày', *_CURRENCY_OF, *_COUNT_NOUNS, *_PARTY_NOUNS, *_KINDS['classifiers']])})(?!\w))"
 )
 _GENERIC_NOUNS = frozenset(_KINDS["generic_nouns"])
@@ -136,6 +137,21 @@ _NOUNS_BEFORE = Cues(_forms(_COUNT_NOUNS))
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_alt(_UNITS['measures'])})(?!\w)")
 _TIMES_AFTER = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 _DAYS_AFTER = re.compile(r"\s+ngày(?!\w)")
+# What follows a figure, in the order the grammar asks: a unit, a unit of measure (no
+# metric), 'lần', 'ngày', a counted noun. One match gives the first that fits, as the
+# patterns tried one after the other would; the named group tells which.
+_AFTER = re.compile(
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("unit", _UNIT_AFTER),
+            ("measure", _MEASURE_AFTER),
+            ("times", _TIMES_AFTER),
+            ("days", _DAYS_AFTER),
+            ("count", _NOUN_AFTER),
+        )
+    )
+)
 _SCALE_WORD = re.compile(r"(?<!\w)(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)")
 _AND_AFTER = re.compile(r",?\s+và\s")
 _RANGE_NEXT = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
@@ -306,7 +322,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     if last in _NOT_METRIC_LAST and _NOT_METRIC_BEFORE.search(before):
         return None
     value, end = n.value, n.end
-    rng = _RANGE_NEXT.match(low, end, e)
+    rng = _RANGE_NEXT.match(low, end, e) if nxt is not None else None
     if nxt is not None and rng is not None and rng.end() == nxt.start:
         scale = _SCALES.search(nxt.text.lower())
         if scale is not None and _SCALES.search(n.text.lower()) is None:
@@ -320,8 +336,8 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
     if q is not None:
         qualifier = _QUALIFIER_OF[_norm(q.group().split("mức")[0].split("con số")[0])]
         start = n.start - (len(before) - q.start())
-    unit = _UNIT_AFTER.match(low, after_at, e)
-    if unit is None and low[max(s, n.start - 3) : n.start].endswith(("$", "us$", "€", "£")):
+    after = _AFTER.match(low, after_at, e)
+    if (after is None or after.lastgroup != "unit") and n.start > s and low[n.start - 1] in "$€£":  # '$5', 'US$5'
         symbol = low[n.start - 1]
         return _Figure(
             start=start - 1,
@@ -331,9 +347,14 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             kind=_money_kind(low, s, e, n.start) or "count",
             qualifier=qualifier,
         )
-    if unit is not None:
-        end = unit.end() if after_at == n.end else n.end
-        if unit.group("pct"):
+    if after is None:
+        if _POPULATION_CUE.search(low, max(s, start - 20), start) and value >= 1000:
+            return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
+        return None
+    what = after.lastgroup
+    if what == "unit":
+        end = after.end() if after_at == n.end else n.end
+        if after.group("pct"):
             kind, negative = _percent_kind(low, s, n.start)
             return _Figure(
                 start=start,
@@ -343,7 +364,7 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
                 kind=kind,
                 qualifier=qualifier,
             )
-        code = _CURRENCY_OF[_norm(unit.group("cur"))]
+        code = _CURRENCY_OF[_norm(after.group("cur"))]
         if code not in METRIC_UNITS:
             return None  # '50 triệu đô la Úc': no US dollars, and no unit of the model yet
         money = _money_kind(low, s, e, n.start, end, foreign=code != "VND")
@@ -356,23 +377,17 @@ def _classify(n: NumberMention, low: str, s: int, e: int, nxt: NumberMention | N
             qualifier=qualifier,
             needs_kind=money is None,
         )
-    if _MEASURE_AFTER.match(low, after_at, e):
+    if what == "measure":
         return None
-    times = _TIMES_AFTER.match(low, after_at, e)
-    if times is not None:
+    if what == "times":
         if not _TIMES_CUE.search(low, max(s, start - 16), start):
             return None
-        return _Figure(start=start, end=times.end(), value=value, unit="times", kind="growth", qualifier=qualifier)
-    days = _DAYS_AFTER.match(low, after_at, e)
-    if days is not None:
+        return _Figure(start=start, end=after.end(), value=value, unit="times", kind="growth", qualifier=qualifier)
+    if what == "days":
         if not (_DURATION_CUE.search(low, max(s, start - 16), start) and _VISITS.search(low, s, start)):
             return None
-        return _Figure(start=start, end=days.end(), value=value, unit="days", kind="duration", qualifier=qualifier)
-    noun = _NOUN_AFTER.match(low, after_at, e)
-    if noun is None:
-        if _POPULATION_CUE.search(low, max(s, start - 20), start) and value >= 1000:
-            return _Figure(start=start, end=n.end, value=value, unit="count", kind="population", qualifier=qualifier)
-        return None
+        return _Figure(start=start, end=after.end(), value=value, unit="days", kind="duration", qualifier=qualifier)
+    noun = after  # a counted noun
     word = _norm(noun.group("noun"))
     if noun.group("not") or (n.text.isdecimal() and len(n.text) == 4 and 1900 <= value <= 2100):
         return None  # '86 người thiệt mạng'; 'Olympic 1988 tổ chức tại Seoul' is a year

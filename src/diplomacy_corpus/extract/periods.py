@@ -12,6 +12,7 @@ import re
 
 from diplomacy_corpus.extract.dates import DateMention, find_dates
 from diplomacy_corpus.extract.metric_kinds import _Figure, _norm
+from diplomacy_corpus.extract.numbers import Prescan, prescan_part
 from diplomacy_corpus.models import PartialDate
 
 _PERIOD = re.compile(
@@ -32,7 +33,13 @@ _LEADING = re.compile(r"^(?:từ|đến|vào|trong|hồi|tính\s+đến)\s+", re
 
 
 def _periods(
-    text: str, low: str, s: int, e: int, ref: PartialDate | None, whole: list[DateMention] | None
+    text: str,
+    low: str,
+    s: int,
+    e: int,
+    ref: PartialDate | None,
+    whole: list[DateMention] | None,
+    scan: Prescan | None = None,
 ) -> list[tuple[int, int, str, int]]:
     """Period candidates of a sentence: (start, end, text, role).
 
@@ -40,7 +47,8 @@ def _periods(
     ``_STATEMENT`` for a day that only dates the statement (``Ngày 28/5, Bộ Công
     Thương cho biết ...``: a day is a period only as a cut-off, ``tính đến ngày 31/12``,
     or right after the figure), else ``_PERIOD_ROLE``. ``whole`` holds the dates of
-    the whole text when they are known already.
+    the whole text when they are known already; else the dates of the sentence are
+    read, from ``scan``, the `prescan` of ``text``, when given.
     """
     found: list[tuple[int, int, str, int]] = []
     # 'tháng', 'nửa' or 'quý' start every period span: most sentences have none of them
@@ -52,7 +60,8 @@ def _periods(
             label += f" ({ref.year - (0 if m.group('rel') == 'nay' else 1)})"
         found.append((m.start(), m.end(), label, _PERIOD_ROLE))
     if whole is None:
-        spans = [(d, d.start + s, d.end + s) for d in find_dates(text[s:e], reference=ref)]
+        part = text[s:e] if scan is None else prescan_part(scan, s, e)
+        spans = [(d, d.start + s, d.end + s) for d in find_dates(part, reference=ref)]
     else:
         spans = [(d, d.start, d.end) for d in whole if s <= d.start and d.end <= e]
     for d, a, b in spans:
@@ -88,6 +97,8 @@ def _pick_period(
     same paragraph): it wins over a date that comes later in another clause
     (``đã tăng 4%, và bốn tháng đầu năm nay ...``: the 4% belongs to the year before).
     """
+    if not periods:
+        return carried
     for a, _, label, role in periods:  # a date right after the figure: 'hơn 123 tỷ USD vào năm 2022'
         if role != _COMPARED and fig.end <= a <= fig.end + 25 and _JUST_BEFORE_PERIOD.fullmatch(low, fig.end, a):
             return label
