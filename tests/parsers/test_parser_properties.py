@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import diplomacy_corpus as dc
@@ -56,12 +56,13 @@ def test_any_html_parses_with_every_parser(html: str, url: str | None) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
+@example("00m.XEM Thêm:00m.")  # the body and a related headline say the same
 def test_layout_keeps_captions_and_related_out_of_the_text(text: str) -> None:
     parts = layout.analyse(text)
     assert parts.text == "\n\n".join(parts.paragraphs)
     assert all(p and p == p.strip() for p in parts.paragraphs)
-    for line in parts.related:
-        assert line not in parts.paragraphs
+    for line in parts.related:  # taken out of the text: a paragraph only where the text says it again
+        assert parts.paragraphs.count(line) < text.count(line)
 
 
 _DATEISH = st.one_of(
