@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import chain
 
 __all__ = [
     "UPPER",
@@ -150,6 +151,89 @@ _OPENER_RE = re.compile(
 )
 
 
+# `split_sentences` finds the gaps between sentences with regexes that open with one literal
+# character, so the regex engine skips from one occurrence to the next instead of testing a
+# character class at every character: one regex per kind of sentence end. A gap is the white
+# space after a sentence end (group 1; a gap never holds a newline), a newline with the white
+# space after it, or the space before a word that only opens a sentence. The sentences are
+# what lies between the gaps.
+_CASE_VARIANTS = {"s": "ſ", "st": "ﬅﬆ"}  # what else casefolds to these, beyond upper and lower case
+
+
+def _spellings(word: str) -> list[list[str]]:
+    """Every word whose casefold is ``word``: per character, the characters it may be."""
+    if not word:
+        return [[]]
+    out: list[list[str]] = []
+    for size in range(1, min(2, len(word)) + 1):
+        head = word[:size]
+        chars = "".join(dict.fromkeys((head.upper(), head) if size == 1 else ())) + _CASE_VARIANTS.get(head, "")
+        if chars:
+            out += [[chars, *rest] for rest in _spellings(word[size:])]
+    return out
+
+
+def _class(chars: str) -> str:
+    return re.escape(chars) if len(chars) == 1 else "[" + re.escape(chars) + "]"
+
+
+def _alternation(sequences: list[list[str]]) -> str:
+    """One regex for sequences of regex pieces, sharing their common beginnings (a trie)."""
+    groups: dict[str, list[list[str]]] = {}
+    for seq in sequences:
+        groups.setdefault(seq[0], []).append(seq[1:])
+    alts = [
+        first + ("" if not rests[0] else _alternation(rests) if len(rests) > 1 else "".join(rests[0]))
+        for first, rests in groups.items()
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _not_abbreviation() -> str:
+    """Look-behinds, at a period, that fail after an initial or an abbreviation (`_ABBREVIATIONS`).
+
+    The word is the last one before the period, right before it or after one white-space
+    character (more white space is left to the plain loop, see `split_sentences`). Each
+    alternative opens with a character class, which the regex engine tests at once; a first
+    pair of look-behinds passes when the character before cannot end such a word.
+    """
+    by_width: dict[int, list[list[str]]] = {}
+    last = "A-Z"
+    for chars in [w for a in sorted(_ABBREVIATIONS) for w in _spellings(a) if len(w) <= 4] + [["A-Z"]]:
+        classes = ["[A-Z]"] if chars == ["A-Z"] else [_class(c) for c in chars]
+        seq = [classes[0], rf"(?<!\S{classes[0]})", *classes[1:]]  # the word opens the text or follows a space
+        by_width.setdefault(len(classes), []).append([*seq, r"\."])
+        by_width.setdefault(len(classes) + 1, []).append([*seq, r"\s", r"\."])
+        last += "".join(c for c in chars[-1] if c not in last)
+    ends = "[" + re.escape(last).replace(r"\-", "-", 1) + "]"
+    full = "".join(f"(?<!{_alternation(alts)})" for _, alts in sorted(by_width.items()))
+    return rf"(?:(?<!{ends}\.)(?<!{ends}\s\.)|{full})"
+
+
+_CLOSERS = r"[\"”’')\]]"
+_OPENS = r"(?=(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"])"
+# A period that ends a sentence (the gap in group 1); a bare one after two white-space
+# characters matches without group 1, which sends the text to the plain loop.
+_PERIOD_GAP_RE = re.compile(
+    r"\.(?:(?<=\s\s\.)(?=\s)|(?:(?=\s)" + _not_abbreviation() + "|[.…]+" + _CLOSERS + "*|" + _CLOSERS
+    + r"+)([^\S\n]+)" + _OPENS + ")"
+)
+_STOP_GAP_RES = tuple(
+    (stop, re.compile(re.escape(stop) + "[.…]*" + _CLOSERS + r"*([^\S\n]+)" + _OPENS)) for stop in "!?…"
+)
+_NEWLINE_GAP_RE = re.compile(r"\n\s*")
+_OPENERS = (
+    "Trong", "Theo", "Tại", "Sau", "Nhân dịp", "Nhân chuyến", "Trước", "Cùng", "Chiều", "Sáng", "Tối", "Trưa",
+    "Hôm", "Ngoài", "Khi", "Với", "Để", "Vì", "Nhưng", "Tuy", "Bên", "Phát biểu", "Ngay", "Dù", "Mặc", "Riêng", "Còn",
+)  # fmt: skip
+# The space before an opener that follows a word or a closing mark (the cuts of `_split_plain`).
+_OPENER_GAP_RE = re.compile(
+    " (?=[" + "".join(dict.fromkeys(w[0] for w in _OPENERS)) + "])(?="
+    + _alternation([[w[0], re.escape(w[1:])] for w in _OPENERS])
+    + "(?= " + _OPENER_RE.pattern.rsplit("(?= ", 1)[1] + r")(?<=[\w)\]”\"] )(?<!_ )"
+)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a text into sentences, as ``(start, end)`` offsets.
 
@@ -167,6 +251,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Returns:
         Offsets of the non-blank sentences, in order, trimmed of surrounding white space.
     """
+    if not text or text[0].isspace() or text[-1].isspace():
+        return _split_plain(text)
+    gaps = [m.span(1) for m in _PERIOD_GAP_RE.finditer(text)]
+    shared = False  # whether two gaps may be the same white space
+    for stop, rx in _STOP_GAP_RES:
+        if stop in text:
+            gaps += [m.span(1) for m in rx.finditer(text)]
+            shared = True
+    if "\n" in text:
+        newlines = [m.span() for m in _NEWLINE_GAP_RE.finditer(text)]
+        if any(text[p - 1].isspace() for p, _ in newlines):
+            return _split_plain(text)  # white space before a newline, which the plain loop trims
+        gaps += newlines
+    cuts = [m.span() for m in _OPENER_GAP_RE.finditer(text)]
+    if cuts:
+        gaps += cuts
+        shared = True
+    if (-1, -1) in gaps:
+        return _split_plain(text)
+    if shared:
+        gaps = list(set(gaps))
+    gaps.sort()
+    # Gaps start at white space and end before a non-blank character, so no sentence is empty.
+    bounds = iter([0, *chain.from_iterable(gaps), len(text)])
+    return list(zip(bounds, bounds))
+
+
+def _split_plain(text: str) -> list[tuple[int, int]]:
+    """`split_sentences` as a loop over `_END_RE`: the reference, and the path for odd white space."""
     bounds: list[tuple[int, int]] = []
     append = bounds.append
     abbreviations = _ABBREVIATIONS
