@@ -153,8 +153,14 @@ def find_events(
     if not an.triggers or not sentences:
         return []
     cfg = _config()
+    blockers = cfg.get("blockers_before", [])
+    nouns = cfg.get("agreement_nouns", [])
+    # The gates first: most documents have no trigger that passes, and then none of the
+    # mentions, pairs and heads below is needed.
+    valid = [t for t in an.triggers if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0])]
+    if not valid:
+        return []
     view = an.view
-    persons_by_id = {a.id: a for a in actors if a.kind == "person"}
     # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
     pmentions += title_only(an, actors) + leaders_named(an, actors)
@@ -168,23 +174,15 @@ def find_events(
     pair = pair_countries(an, actors)
     date_list = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in date_list]
-    trig_starts = [t[0] for t in an.triggers]
-    blockers = cfg.get("blockers_before", [])
     future = cfg.get("future_markers", [])
     future_after = cfg.get("future_after", [])
     cancel = cfg.get("cancel_after", [])
-    nouns = cfg.get("agreement_nouns", [])
     instruments = sorted({n.lower() for n in nouns})
     levels = cfg.get("visit_levels", [])
     drafts: list[Draft] = []
     heads = delegation_heads(view, pmentions)
     sent_starts = [s for s, _ in sentences]
-    valid: list[tuple[int, int, dict[str, Any]]] = []
-    for t in an.triggers:
-        if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0]):
-            valid.append(t)
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
-    del trig_starts
     all_starts = [t[0] for t in valid]
     two_party_starts = [t[0] for t in valid if t[2]["kind"] in TWO_PARTY]
     person_country = {a.id: a.country for a in actors if a.kind == "person"}
@@ -401,5 +399,4 @@ def find_events(
                 evidence=tuple(Span.of(an.text, s, e) for s, e in sorted(set(d.evidence))),
             )
         )
-    del persons_by_id
     return events
