@@ -1,4 +1,5 @@
-"""`text.split_sentences` (gap regexes) gives exactly what its plain loop `_split_plain` gives.
+"""`text.split_sentences` (gap regexes) gives exactly what its plain loop `_split_plain` gives;
+`_related_start` finds where `_RELATED_RE` matches.
 
 The plain loop is the reference: it walks `_END_RE`, tests each bare period's word against
 `_ABBREVIATIONS` in Python and cuts before the openers of `_OPENER_RE`.
@@ -55,3 +56,14 @@ def test_every_spelling_of_an_abbreviation_is_skipped() -> None:
     for word in words:
         for t in (f"Xa {word}. Bình", f"{word}. Bình", f"Xa {word} . Bình", f"Xa y{word}. Bình"):
             assert text.split_sentences(t) == text._split_plain(t), t
+
+
+_RELATED_PIECES = ["Tin", "Tin liên quan", "Tin Liên Quan", "Tin  liên\nquan", "tin liên quan", "Tin liên", " quan",
+                   "\n", "\n\n", " ", "\t", "x", "Tin Liên Quan x", "\u2003", "\r\n"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_RELATED_PIECES), max_size=12).map("".join))
+def test_related_heading_from_its_first_word(t: str) -> None:
+    m = text._RELATED_RE.search(t)
+    assert text._related_start(t) == (None if m is None else m.start())

@@ -364,6 +364,22 @@ _MASK_RES = (
     re.compile(r"\[[^\]\n]{0,300}\]"),
 )
 _RELATED_RE = re.compile(r"^\s*Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+# The same heading from its first word, which the regex engine skips to (a pattern opening
+# with '^' is tried at every character); the white space before it is checked after.
+_RELATED_WORDS_RE = re.compile(r"Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+
+
+def _related_start(text: str) -> int | None:
+    """Where `_RELATED_RE` first matches: the first line start of the blank run before the heading."""
+    for m in _RELATED_WORDS_RE.finditer(text):
+        at = m.start()
+        blank = len(text[:at].rstrip())  # the white space before the heading starts here
+        if blank == 0:
+            return 0
+        line = text.find("\n", blank, at)
+        if line >= 0:
+            return line + 1
+    return None
 
 
 def masked_regions(text: str) -> list[tuple[int, int]]:
@@ -378,13 +394,16 @@ def masked_regions(text: str) -> list[tuple[int, int]]:
     Returns:
         Sorted ``(start, end)`` offsets.
     """
-    out: list[tuple[int, int]] = []
-    for key, rx in zip(("Ảnh", "(", "["), _MASK_RES, strict=True):
-        if key in text:
-            out += [m.span() for m in rx.finditer(text)]
-    if "Tin" in text:
-        related = _RELATED_RE.search(text)
-        if related:
-            out.append((related.start(), len(text)))
+    # The patterns open with a literal, which the regex engine finds faster than `in` finds
+    # a word; only the one-character keys are worth a test first.
+    photo, source, bracket = _MASK_RES
+    out = [m.span() for m in photo.finditer(text)]
+    if "(" in text:
+        out += [m.span() for m in source.finditer(text)]
+    if "[" in text:
+        out += [m.span() for m in bracket.finditer(text)]
+    related = _related_start(text)
+    if related is not None:
+        out.append((related, len(text)))
     out.sort()
     return out
