@@ -77,15 +77,20 @@ def title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, st
     """Titles standing for a person named elsewhere (``Tổng Bí thư đề nghị``)."""
     out = []
     persons = [a for a in actors if a.kind == "person"]
+    holders: dict[tuple[str, str | None], str | None] = {}  # a text repeats its titles
     for s, e, title, country in an.title_only:
-        found = [
-            a
-            for a in persons
-            if any(t == title or t.startswith(title + " ") for t in a.titles)
-            and (country is None or a.country == country)
-        ]
-        if len(found) == 1:
-            out.append((s, e, found[0].id))
+        key = (title, country)
+        if key not in holders:
+            found = [
+                a
+                for a in persons
+                if any(t == title or t.startswith(title + " ") for t in a.titles)
+                and (country is None or a.country == country)
+            ]
+            holders[key] = found[0].id if len(found) == 1 else None
+        holder = holders[key]
+        if holder is not None:
+            out.append((s, e, holder))
     return out
 
 

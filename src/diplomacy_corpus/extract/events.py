@@ -12,6 +12,7 @@ merge, keeping every sentence as evidence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -118,6 +119,12 @@ def _instrument(view: str, te: int, end: int, nouns: Sequence[str]) -> str | Non
     return min(found)[1] if found else None
 
 
+@functools.lru_cache(maxsize=8)
+def _lowered(nouns: tuple[str, ...]) -> list[str]:
+    """The agreement nouns lower-cased, once per lexicon (only signings need them)."""
+    return sorted({n.lower() for n in nouns})
+
+
 def _config() -> dict[str, Any]:
     data: dict[str, Any] = lexicon.load("event_triggers")
     return data
@@ -177,7 +184,6 @@ def find_events(
     future = cfg.get("future_markers", [])
     future_after = cfg.get("future_after", [])
     cancel = cfg.get("cancel_after", [])
-    instruments = sorted({n.lower() for n in nouns})
     levels = cfg.get("visit_levels", [])
     drafts: list[Draft] = []
     heads = delegation_heads(view, pmentions)
@@ -370,7 +376,7 @@ def find_events(
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
                 backref=kind == "conference" and own_date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
-                instrument=_instrument(view, te, c_end, instruments) if kind == "agreement" else None,
+                instrument=_instrument(view, te, c_end, _lowered(tuple(nouns))) if kind == "agreement" else None,
             )
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
