@@ -1,5 +1,5 @@
 """`text.split_sentences` (gap regexes) gives exactly what its plain loop `_split_plain` gives;
-`_related_start` finds where `_RELATED_RE` matches.
+`_related_start` finds where `_RELATED_RE` matches; `_TONE_RES` letter by letter give what `_TONE_RE` gives.
 
 The plain loop is the reference: it walks `_END_RE`, tests each bare period's word against
 `_ABBREVIATIONS` in Python and cuts before the openers of `_OPENER_RE`.
@@ -67,3 +67,17 @@ _RELATED_PIECES = ["Tin", "Tin liên quan", "Tin Liên Quan", "Tin  liên\nquan"
 def test_related_heading_from_its_first_word(t: str) -> None:
     m = text._RELATED_RE.search(t)
     assert text._related_start(t) == (None if m is None else m.start())
+
+
+_TONE_PIECES = ["oá", "Oà", "uý", "Uỷ", "qua", "quý", "Quỳ", "hoá", "hoáx", "thuỵ", "uoá", "oáuý", "o", "u", "á", "ý",
+                " ", "\n", "x", "’", "\u00a0"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_TONE_PIECES), max_size=16).map("".join))
+def test_tone_marks_letter_by_letter(t: str) -> None:
+    one_pass = text._TONE_RE.sub(text._tone, t)
+    by_letter = t
+    for _, rx in text._TONE_RES:
+        by_letter = rx.sub(text._tone, by_letter)
+    assert by_letter == one_pass

@@ -44,7 +44,13 @@ _TONE_PAIRS = {
     "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
-_TONE_RE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
+_TONE_MARKS = "".join(sorted({k[1] for k in _TONE_PAIRS}))
+_TONE_RE = re.compile("[oOuU][" + _TONE_MARKS + r"](?!\w)")
+# `_TONE_RE` split by its first letter: a pattern opening with a literal is found by a fast
+# scan for that letter, one opening with a class by testing the class at every character.
+# The pairs never overlap and a replacement makes no new pair, so one letter after the
+# other gives what `_TONE_RE` gives.
+_TONE_RES = tuple((c, re.compile(c + "[" + _TONE_MARKS + r"](?!\w)")) for c in "oOuU")
 _REPLACEMENTS = (
     ("\u2019", "'"),
     ("\u2018", "'"),
@@ -84,7 +90,10 @@ def match_view(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
-    return _TONE_RE.sub(_tone, text)
+    for first, rx in _TONE_RES:
+        if first in text:
+            text = rx.sub(_tone, text)
+    return text
 
 
 def fold(text: str) -> str:
