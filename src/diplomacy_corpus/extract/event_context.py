@@ -30,12 +30,25 @@ _COORDINATED_RE = re.compile(
 
 
 def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``)."""
-    return [
-        m
-        for m in spans
-        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
-    ]
+    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``).
+
+    ``spans`` are sorted. A mention lies inside a longer one when a mention starting
+    before it ends at or after its end, or one starting with it ends after it: one pass,
+    keeping the furthest end of the mentions that start before.
+    """
+    out = []
+    reach = -1  # the furthest end of the mentions starting before the current start
+    i = 0
+    while i < len(spans):
+        start = spans[i][0]
+        j = i
+        while j < len(spans) and spans[j][0] == start:
+            j += 1
+        furthest = spans[j - 1][1]  # sorted: the last of those starting here ends furthest
+        out += [m for m in spans[i:j] if reach < m[1] and furthest <= m[1]]
+        reach = max(reach, furthest)
+        i = j
+    return out
 
 
 def _inherited(

@@ -15,7 +15,7 @@ from typing import Any
 
 from .analysis import Analysis
 
-__all__ = ["STATE_KINDS", "has_word", "signing_told", "trigger_ok", "words_before"]
+__all__ = ["STATE_KINDS", "has_word", "letter_led", "signing_told", "trigger_ok", "words_before"]
 
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
@@ -55,13 +55,33 @@ def has_word(hay: str, words: Sequence[str]) -> bool:
     return _words_regex(tuple(words)).search(hay) is not None
 
 
+def letter_led(words: Sequence[str], not_after: str, skip: Sequence[str] = ()) -> str:
+    """``(?<!not_after)(?:words)`` (and not after any of ``skip``), written to open with a letter.
+
+    The regex engine skips ahead to the first letters of a pattern that opens with them,
+    instead of trying a look-behind at every character; each word's look-behinds follow
+    its first letter. ``not_after`` is a one-character class; the words keep their order.
+    """
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = []
+    for head, tails in heads.items():
+        c = re.escape(head)
+        guards = f"(?<!{not_after}{c})" + "".join(f"(?<!{re.escape(x)}{c})" for x in skip)
+        alts.append(f"{c}{guards}(?:{'|'.join(tails)})")
+    return "(?:" + "|".join(alts) + ")"
+
+
 @lru_cache(maxsize=64)
 def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of words: whole words only, a letter or digit on neither side."""
     if not words:
         return re.compile(r"(?!)")
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
+    if "" in words:  # matches wherever no letter stands before: kept as written
+        return re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))})(?![^\W_])")
+    alternation = letter_led(sorted(set(words), key=len, reverse=True), r"[^\W_]")
+    return re.compile(rf"{alternation}(?![^\W_])")
 
 
 def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:

@@ -49,7 +49,7 @@ from .event_dates import (
     listed_dates,
     nearest_date,
 )
-from .event_gates import STATE_KINDS, has_word, signing_told, trigger_ok, words_before
+from .event_gates import STATE_KINDS, has_word, letter_led, signing_told, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
@@ -77,7 +77,9 @@ _ANAPHORA_RE = re.compile(
 
 _BETWEEN_RE = re.compile(r",?\s+(?:\w+,?\s+){0,3}?giữa\s")
 
-_COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
+# Searched through whole clauses: the patterns open with a letter, which the regex engine
+# skips to, and test the character before it (the '\b' they mean) with a look-behind.
+_COUNTERPART_RE = re.compile(r"(?:n(?<!\wn)gười đồng (?:cấp|nhiệm)|p(?<!\wp)hía [A-ZĐ])")
 
 _PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
 
@@ -99,9 +101,11 @@ _NOMINAL_RE = re.compile(r"\bviệc\s+(?:[^\s,;]+\s+){0,8}$")
 
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
-_INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
+_INVITED_RE = re.compile(letter_led(["mời"], r"\w", ("lời ", "nhận ")) + r"\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
-_INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
+_INVITE_RE = re.compile(
+    letter_led(["mời", "đề nghị", "mong muốn", "hy vọng", "hi vọng", "kêu gọi", "sẵn sàng"], r"\w", ("lời ",)) + r"\b"
+)
 
 
 # A forum word followed by no name of its own: "tại diễn đàn,", "Diễn đàn được tổ chức ...".

@@ -1,0 +1,75 @@
+"""The rewritten event helpers give exactly what their plain formulations gave."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_corpus.extract import event_gates, events
+from diplomacy_corpus.extract.event_context import _outermost
+
+
+def _old_outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`event_context._outermost` as it was: every mention against every other."""
+    return [
+        m
+        for m in spans
+        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
+    ]
+
+
+_span = st.tuples(st.integers(0, 30), st.integers(0, 12), st.sampled_from(["o1", "o2", "o3"])).map(
+    lambda t: (t[0], t[0] + t[1], t[2])
+)
+
+
+@settings(max_examples=2000)
+@given(st.lists(_span, max_size=14).map(sorted))
+def test_outermost_in_one_pass(spans: list[tuple[int, int, str]]) -> None:
+    assert _outermost(spans) == _old_outermost(spans)
+
+
+# The patterns `letter_led` rewrote, as they were written, and random text around their words.
+_OLD_PATTERNS = {
+    "_COUNTERPART_RE": r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])",
+    "_INVITED_RE": r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)",
+    "_INVITE_RE": r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b",
+}
+_PIECES = ["người đồng cấp", "người đồng nhiệm", "phía Nga", "phía nga", "mời", "lời mời", "nhận mời", "mời của",
+           "đề nghị", "mong muốn", "hy vọng", "hi vọng", "kêu gọi", "sẵn sàng", "sẽ", "để", "sớm", "cần", "nhằm",
+           " ", "  ", "x", "_", "1", ",", "\n", "lời ", "nhận ", "Đề nghị", "ông"]  # fmt: skip
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=1500)
+@given(_TEXT, st.data())
+def test_letter_led_patterns_match_as_written(t: str, data: st.DataObject) -> None:
+    a = data.draw(st.integers(0, len(t)))
+    b = data.draw(st.integers(a, len(t)))
+    for name, old in _OLD_PATTERNS.items():
+        new = getattr(events, name)
+        assert [m.span() for m in new.finditer(t, a, b)] == [m.span() for m in re.compile(old).finditer(t, a, b)], name
+
+
+def _old_words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
+
+
+@settings(max_examples=1500)
+@given(_TEXT, st.lists(st.sampled_from(["sẽ", "để", "sớm", "đề nghị", "cần", "nhằm", "mời", "s", "x", ""]), min_size=1))
+def test_has_word_pattern_matches_as_written(t: str, words: list[str]) -> None:
+    new = event_gates._words_regex(tuple(words))
+    assert [m.span() for m in new.finditer(t)] == [m.span() for m in _old_words_regex(tuple(words)).finditer(t)]
+
+
+def test_has_word_on_the_lexicon_lists() -> None:
+    cfg = events._config()
+    lists = [cfg.get(k, []) for k in ("blockers_before", "future_markers")]
+    lists += [spec[k] for spec in cfg.get("triggers", []) for k in ("before", "after") if spec.get(k)]
+    for words in lists:
+        for t in [" ".join(words), "x" + "x ".join(words), "_" + " _".join(words)]:
+            new = event_gates._words_regex(tuple(words))
+            assert [m.span() for m in new.finditer(t)] == [m.span() for m in _old_words_regex(tuple(words)).finditer(t)]
