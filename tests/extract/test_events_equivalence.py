@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract import event_gates, events
+from diplomacy_corpus.extract import event_context, event_gates, event_participants, events
+from diplomacy_corpus.extract.text import UPPER
 from diplomacy_corpus.extract.event_context import _outermost
 
 
@@ -33,13 +34,22 @@ def test_outermost_in_one_pass(spans: list[tuple[int, int, str]]) -> None:
 
 # The patterns `letter_led` rewrote, as they were written, and random text around their words.
 _OLD_PATTERNS = {
-    "_COUNTERPART_RE": r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])",
-    "_INVITED_RE": r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)",
-    "_INVITE_RE": r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b",
+    (events, "_COUNTERPART_RE"): r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])",
+    (events, "_INVITED_RE"): r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)",
+    (events, "_INVITE_RE"): r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b",
+    (event_context, "_SAME_DAY_RE"): r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b",
+    (event_context, "_PLANNED_LIST_RE"): r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$",
+    (event_gates, "_ANNIVERSARY_RE"): (
+        r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
+        r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
+    ),
+    (event_participants, "_LOCATION_RE"): rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])",
 }
 _PIECES = ["người đồng cấp", "người đồng nhiệm", "phía Nga", "phía nga", "mời", "lời mời", "nhận mời", "mời của",
            "đề nghị", "mong muốn", "hy vọng", "hi vọng", "kêu gọi", "sẵn sàng", "sẽ", "để", "sớm", "cần", "nhằm",
-           " ", "  ", "x", "_", "1", ",", "\n", "lời ", "nhận ", "Đề nghị", "ông"]  # fmt: skip
+           " ", "  ", "x", "_", "1", ",", "\n", "lời ", "nhận ", "Đề nghị", "ông", "Cùng ngày", "trong ngày", "Sau đó",
+           "tiếp đó", "ngay sau", "dự kiến", "đã", "vừa", ".", ";", "kỷ niệm", "tròn", "45", "năm", "Ngày", "ngày",
+           "thập kỷ", "tại", "tại Hà Nội", "tại thủ đô ", "số 12 phố ", "khu ", "Tại", "x45"]  # fmt: skip
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 
 
@@ -48,9 +58,9 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 def test_letter_led_patterns_match_as_written(t: str, data: st.DataObject) -> None:
     a = data.draw(st.integers(0, len(t)))
     b = data.draw(st.integers(a, len(t)))
-    for name, old in _OLD_PATTERNS.items():
-        new = getattr(events, name)
-        assert [m.span() for m in new.finditer(t, a, b)] == [m.span() for m in re.compile(old).finditer(t, a, b)], name
+    for (module, name), old in _OLD_PATTERNS.items():
+        new, was = getattr(module, name), re.compile(old)
+        assert [m.regs for m in new.finditer(t, a, b)] == [m.regs for m in was.finditer(t, a, b)], name
 
 
 def _old_words_regex(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -14,9 +14,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from .event_dates import is_term, last_day_before, sentence_day
+from .event_gates import letter_led
 from .event_merge import TWO_PARTY, Draft
 
-_SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
+# Searched through sentences: written with `letter_led` ('\b' as a look-behind after the first letter).
+_SAME_DAY_RE = re.compile(
+    letter_led([w for p in ("cùng ngày", "trong ngày", "sau đó", "tiếp đó", "ngay sau") for w in (p.capitalize(), p)], r"\w")
+    + r"\b"
+)
 
 # "Trước đó, tại ..., X đã tiếp Y.": earlier on the day just told, when no date is given.
 _EARLIER_RE = re.compile(r"\s*[Tt]rước đó\s*,")
@@ -241,7 +246,7 @@ _SENDER_RE = re.compile(
 )
 
 # A list of planned steps: "dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C" (each one planned).
-_PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
+_PLANNED_LIST_RE = re.compile(letter_led(["dự kiến", "sẽ"], r"\w") + r"\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
 
 # A visit told as the pronoun's: "chuyến thăm của ông tới Việt Nam".
 _HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b(?!\s+[A-ZĐÂĂÊÔƠƯ])")  # not "của ông Trump"

@@ -22,7 +22,7 @@ _ANNIVERSARY_RE = re.compile(
     r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
     # "... và 40 năm Ngày ký Hiệp ước", "45 năm ngày Nhật Bản và Trung Quốc bình thường hóa": the years
     # since the Day of an event, wherever the list began
-    r"|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
+    r"|\d(?<!\w\d)\d*\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"  # '\b\d+', the boundary a look-behind
 )
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
