@@ -179,10 +179,15 @@ def find_events(
     omentions = _outermost(
         sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
     )
-    cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
-    cmentions += [(s, e, "c-" + code) for s, e, code in pair_short(an)]
-    cmentions.sort()
-    pair = pair_countries(an, actors)
+    # States as participants: only for the state kinds and visits, which most documents lack.
+    kinds = {t[2]["kind"] for t in valid}
+    states, visits = not kinds.isdisjoint(STATE_KINDS), "visit" in kinds
+    cmentions: list[tuple[int, int, str]] = []
+    if states or visits:
+        cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
+        cmentions += [(s, e, "c-" + code) for s, e, code in pair_short(an)]
+        cmentions.sort()
+    pair = pair_countries(an, actors) if states else []
     date_list = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in date_list]
     future = cfg.get("future_markers", [])
@@ -190,13 +195,13 @@ def find_events(
     cancel = cfg.get("cancel_after", [])
     levels = cfg.get("visit_levels", [])
     drafts: list[Draft] = []
-    heads = delegation_heads(view, pmentions)
+    heads = delegation_heads(view, pmentions) if visits else []
     sent_starts = [s for s, _ in sentences]
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
     all_starts = [t[0] for t in valid]
     two_party_starts = [t[0] for t in valid if t[2]["kind"] in TWO_PARTY]
-    person_country = {a.id: a.country for a in actors if a.kind == "person"}
-    place_country = {(s, e): code for s, e, code in an.countries + an.places}
+    person_country = {a.id: a.country for a in actors if a.kind == "person"} if visits else {}
+    place_country = {(s, e): code for s, e, code in an.countries + an.places} if visits else {}
     for ts, te, spec in valid:
         si = bisect.bisect_right(sent_starts, ts) - 1
         if si < 0 or ts >= sentences[si][1]:
