@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomacy_corpus.extract import event_context, event_gates, event_participants, events
-from diplomacy_corpus.extract.text import UPPER
 from diplomacy_corpus.extract.event_context import _outermost
+from diplomacy_corpus.extract.text import UPPER
 
 
 def _old_outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -41,7 +41,8 @@ _OLD_PATTERNS = {
     (event_context, "_PLANNED_LIST_RE"): r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$",
     (event_gates, "_ANNIVERSARY_RE"): (
         r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
-        r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
+        r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
+        r"|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
     ),
     (event_participants, "_LOCATION_RE"): rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])",
 }

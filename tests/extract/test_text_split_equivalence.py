@@ -16,7 +16,8 @@ from strategies import VIETNAMESE
 from diplomacy_corpus.extract import text
 
 _PIECES = [
-    "Ông Nam", "TS. Lê", "ts  . Lê", "Ông \t. E", "A   . B", "ts. Lê", "Ts.  Lê", "O. Smith", "O . Smith", "Mr. X", "MRS. Y", "v.v. Sau", "V.v. Sau",
+    "Ông Nam", "TS. Lê", "ts  . Lê", "Ông \t. E", "A   . B", "ts. Lê", "Ts.  Lê", "O. Smith", "O . Smith", "Mr. X",
+    "MRS. Y", "v.v. Sau", "V.v. Sau",
     "ſt. A", "ﬅ. B", "ınc. C", "İnc. C", "ông. D", "Ông . E", "bà.\nF", "1.340", "TP.HCM", "D.C. Hà", "Corp. Z",
     ". ", ".  ", ". \n", "! ", "? ", "… ", "?! ", "!. ", "….", "..", ".” ", ".) ", "”) ", "\n", "\n\n", " \n", "\t",
     "\u00a0", "\u2003", "\r\n", " ", "  ", "Trong khi", " Trong nhà", "a Theo đó", ") Sau khi", "_ Khi nào",
@@ -58,8 +59,23 @@ def test_every_spelling_of_an_abbreviation_is_skipped() -> None:
             assert text.split_sentences(t) == text._split_plain(t), t
 
 
-_RELATED_PIECES = ["Tin", "Tin liên quan", "Tin Liên Quan", "Tin  liên\nquan", "tin liên quan", "Tin liên", " quan",
-                   "\n", "\n\n", " ", "\t", "x", "Tin Liên Quan x", "\u2003", "\r\n"]
+_RELATED_PIECES = [
+    "Tin",
+    "Tin liên quan",
+    "Tin Liên Quan",
+    "Tin  liên\nquan",
+    "tin liên quan",
+    "Tin liên",
+    " quan",
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "x",
+    "Tin Liên Quan x",
+    "\u2003",
+    "\r\n",
+]
 
 
 @settings(max_examples=1500)
@@ -69,8 +85,29 @@ def test_related_heading_from_its_first_word(t: str) -> None:
     assert text._related_start(t) == (None if m is None else m.start())
 
 
-_TONE_PIECES = ["oá", "Oà", "uý", "Uỷ", "qua", "quý", "Quỳ", "hoá", "hoáx", "thuỵ", "uoá", "oáuý", "o", "u", "á", "ý",
-                " ", "\n", "x", "’", "\u00a0"]
+_TONE_PIECES = [
+    "oá",
+    "Oà",
+    "uý",
+    "Uỷ",
+    "qua",
+    "quý",
+    "Quỳ",
+    "hoá",
+    "hoáx",
+    "thuỵ",
+    "uoá",
+    "oáuý",
+    "o",
+    "u",
+    "á",
+    "ý",
+    " ",
+    "\n",
+    "x",
+    "’",
+    "\u00a0",
+]
 
 
 @settings(max_examples=1500)

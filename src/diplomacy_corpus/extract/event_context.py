@@ -19,7 +19,9 @@ from .event_merge import TWO_PARTY, Draft
 
 # Searched through sentences: written with `letter_led` ('\b' as a look-behind after the first letter).
 _SAME_DAY_RE = re.compile(
-    letter_led([w for p in ("cùng ngày", "trong ngày", "sau đó", "tiếp đó", "ngay sau") for w in (p.capitalize(), p)], r"\w")
+    letter_led(
+        [w for p in ("cùng ngày", "trong ngày", "sau đó", "tiếp đó", "ngay sau") for w in (p.capitalize(), p)], r"\w"
+    )
     + r"\b"
 )
 

@@ -79,7 +79,9 @@ def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
     if "" in words:  # matches wherever no letter stands before: kept as written
-        return re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))})(?![^\W_])")
+        return re.compile(
+            rf"(?<![^\W_])(?:{'|'.join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))})(?![^\W_])"
+        )
     alternation = letter_led(sorted(set(words), key=len, reverse=True), r"[^\W_]")
     return re.compile(rf"{alternation}(?![^\W_])")
 

@@ -152,8 +152,10 @@ def delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> li
     if "oàn" not in view:
         return out  # no "Đoàn"/"đoàn": no delegation
     for s, e, aid in pmentions:
-        if view.find("do", max(0, s - 170), s) >= 0 and _DELEGATION_RE.search(view, max(0, s - 170), s) and (
-            _HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90])
+        if (
+            view.find("do", max(0, s - 170), s) >= 0
+            and _DELEGATION_RE.search(view, max(0, s - 170), s)
+            and (_HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90]))
         ):
             out.append((s, aid))
     return out

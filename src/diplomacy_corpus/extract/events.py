@@ -277,8 +277,10 @@ def find_events(
             if attach(drafts, kind, (s_start, s_end), si, explicit, in_sentence):
                 continue
             judged = _RESULTS_RE.search(view, max(0, ts - 16), ts) is not None
-            if kind == "talks" and not judged and relabel(
-                drafts, (s_start, s_end), si, in_sentence, explicit.date if explicit is not None else None
+            if (
+                kind == "talks"
+                and not judged
+                and relabel(drafts, (s_start, s_end), si, in_sentence, explicit.date if explicit is not None else None)
             ):
                 continue
         subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]

@@ -153,11 +153,12 @@ _ABBREVIATIONS = frozenset(
 # A sentence whose period is missing, as where a photo caption runs into the body ("... tháng
 # 6.2016 Trong khuôn khổ chuyến thăm ..."): a function word that only opens a sentence,
 # capitalised after a word and followed by a lowercase word.
-_OPENER_RE = re.compile(
-    r"(?:Trong|Theo|Tại|Sau|Nhân dịp|Nhân chuyến|Trước|Cùng|Chiều|Sáng|Tối|Trưa|Hôm|Ngoài|Khi"
-    r"|Với|Để|Vì|Nhưng|Tuy|Bên|Phát biểu|Ngay|Dù|Mặc|Riêng|Còn)"
-    r"(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
-)
+_OPENERS = (
+    "Trong", "Theo", "Tại", "Sau", "Nhân dịp", "Nhân chuyến", "Trước", "Cùng", "Chiều", "Sáng", "Tối", "Trưa",
+    "Hôm", "Ngoài", "Khi", "Với", "Để", "Vì", "Nhưng", "Tuy", "Bên", "Phát biểu", "Ngay", "Dù", "Mặc", "Riêng", "Còn",
+)  # fmt: skip
+_LOWER_NEXT = "(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+_OPENER_RE = re.compile("(?:" + "|".join(_OPENERS) + ")" + _LOWER_NEXT)
 
 
 # `split_sentences` finds the gaps between sentences with regexes that open with one literal
@@ -224,22 +225,17 @@ _OPENS = r"(?=(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"])"
 # A period that ends a sentence (the gap in group 1); a bare one after two white-space
 # characters matches without group 1, which sends the text to the plain loop.
 _PERIOD_GAP_RE = re.compile(
-    r"\.(?:(?<=\s\s\.)(?=\s)|(?:(?=\s)" + _not_abbreviation() + "|[.…]+" + _CLOSERS + "*|" + _CLOSERS
-    + r"+)([^\S\n]+)" + _OPENS + ")"
+    rf"\.(?:(?<=\s\s\.)(?=\s)|(?:(?=\s){_not_abbreviation()}|[.…]+{_CLOSERS}*|{_CLOSERS}+)([^\S\n]+){_OPENS})"
 )
 _STOP_GAP_RES = tuple(
     (stop, re.compile(re.escape(stop) + "[.…]*" + _CLOSERS + r"*([^\S\n]+)" + _OPENS)) for stop in "!?…"
 )
 _NEWLINE_GAP_RE = re.compile(r"\n\s*")
-_OPENERS = (
-    "Trong", "Theo", "Tại", "Sau", "Nhân dịp", "Nhân chuyến", "Trước", "Cùng", "Chiều", "Sáng", "Tối", "Trưa",
-    "Hôm", "Ngoài", "Khi", "Với", "Để", "Vì", "Nhưng", "Tuy", "Bên", "Phát biểu", "Ngay", "Dù", "Mặc", "Riêng", "Còn",
-)  # fmt: skip
 # The space before an opener that follows a word or a closing mark (the cuts of `_split_plain`).
 _OPENER_GAP_RE = re.compile(
-    " (?=[" + "".join(dict.fromkeys(w[0] for w in _OPENERS)) + "])(?="
-    + _alternation([[w[0], re.escape(w[1:])] for w in _OPENERS])
-    + "(?= " + _OPENER_RE.pattern.rsplit("(?= ", 1)[1] + r")(?<=[\w)\]”\"] )(?<!_ )"
+    f" (?=[{''.join(dict.fromkeys(w[0] for w in _OPENERS))}])"
+    f"(?={_alternation([[w[0], re.escape(w[1:])] for w in _OPENERS])}{_LOWER_NEXT})"
+    r"(?<=[\w)\]”\"] )(?<!_ )"
 )
 
 
@@ -284,7 +280,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     gaps.sort()
     # Gaps start at white space and end before a non-blank character, so no sentence is empty.
     bounds = iter([0, *chain.from_iterable(gaps), len(text)])
-    return list(zip(bounds, bounds))
+    return list(zip(bounds, bounds, strict=True))
 
 
 def _split_plain(text: str) -> list[tuple[int, int]]:
