@@ -84,3 +84,16 @@ def test_has_word_on_the_lexicon_lists() -> None:
         for t in [" ".join(words), "x" + "x ".join(words), "_" + " _".join(words)]:
             new = event_gates._words_regex(tuple(words))
             assert [m.span() for m in new.finditer(t)] == [m.span() for m in _old_words_regex(tuple(words)).finditer(t)]
+
+
+@settings(max_examples=1000)
+@given(
+    _TEXT,
+    st.lists(st.sampled_from(["mời", "đề nghị", "Hiệp định", "ngày", "x", "", "ông", " "]), min_size=1),
+    st.data(),
+)
+def test_any_of_finds_what_in_finds(t: str, words: list[str], data: st.DataObject) -> None:
+    a = data.draw(st.integers(0, len(t)))
+    b = data.draw(st.integers(a, len(t) + 5))
+    found = event_gates._any_of(tuple(words)).search(t, a, b) is not None
+    assert found == any(w in t[a:b] for w in words)

@@ -111,21 +111,25 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
         return False
     if spec.get("after") and not has_word(" ".join(nxt.lower().split()[:4]), spec["after"]):
         return False
-    if has_word(" ".join(before.split()[-3:]), blockers):
+    last3 = " ".join(before.split()[-3:])
+    if has_word(last3, blockers):
         return False
-    if spec["kind"] in ("visit", "agreement", "conference") and has_word(
-        " ".join(before.split()[-3:]), ("các", "những", "nhiều")
-    ):
+    if spec["kind"] in ("visit", "agreement", "conference") and has_word(last3, ("các", "những", "nhiều")):
         return False
     if spec.get("object"):
         # A passive "Hiệp định ... được ký kết" names its object far before the verb.
         back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
-        window = view[max(0, ts - back) : te + 80]
-        if not any(n in window for n in nouns):
+        if not nouns or not _any_of(tuple(nouns)).search(view, max(0, ts - back), te + 80):
             return False
-        if has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
+        if has_word(last3, ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
             return False
     return True
+
+
+@lru_cache(maxsize=8)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` anywhere (as ``any(w in text for w in words)``)."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def signing_told(view: str, s_start: int, c_start: int, ts: int) -> bool:
