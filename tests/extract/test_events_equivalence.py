@@ -1,4 +1,4 @@
-"""The rewritten event helpers give exactly what their plain formulations gave."""
+"""The rewritten event (and date) helpers give exactly what their plain formulations gave."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract import event_context, event_gates, event_participants, events
+from diplomacy_corpus.extract import date_grammar, event_context, event_gates, event_participants, events
 from diplomacy_corpus.extract.event_context import _outermost
 from diplomacy_corpus.extract.text import UPPER
 
@@ -97,3 +97,12 @@ def test_any_of_finds_what_in_finds(t: str, words: list[str], data: st.DataObjec
     b = data.draw(st.integers(a, len(t) + 5))
     found = event_gates._any_of(tuple(words)).search(t, a, b) is not None
     assert found == any(w in t[a:b] for w in words)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="ab.,;:!?()[]\"'“”‘’ ", max_size=12))
+def test_glued_word_split_at_the_last_mark(word: str) -> None:
+    old = word
+    for mark in date_grammar._GLUE:
+        old = old.rpartition(mark)[2]
+    assert date_grammar._GLUED.split(word)[-1] == old
