@@ -135,6 +135,7 @@ _DATE_START = re.compile(
     r"|(?=\d{1,2}(?!\d))(?:" + _within(("tháng",), 14) + r"|\d{1,2}(?!\d)(?=" + _DATE_NEXT.pattern + ")))"
 )
 _GLUE = ".,;:!?()[]\"'“”‘’"
+_GLUED = re.compile("[" + re.escape(_GLUE) + "]")
 _YEAR_LAST = frozenset({"năm", "đoạn", "kỳ", "khóa"})  # năm, giai đoạn, thời kỳ, niên khóa
 _REL_YEAR_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1}
 _REL_YEAR_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước)(?!\w|\s+đó)")
@@ -222,9 +223,8 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
     before = low[max(0, start - _WINDOW) : start]
     parts = before.rsplit(None, 2)
     last_word = (parts[-1].strip(_GLUE) or (parts[-2].rstrip(_GLUE) if len(parts) > 1 else "")) if parts else ""
-    if not last_word.isalpha():
-        for mark in _GLUE:  # 'Ngân.Chiều 23/6': a word glued to the sentence before
-            last_word = last_word.rpartition(mark)[2]
+    if not last_word.isalpha():  # 'Ngân.Chiều 23/6': a word glued to the sentence before
+        last_word = _GLUED.split(last_word)[-1]  # what follows the last mark
     if kind == "mo" and last_word != "tháng":
         return None  # the quick exit of most numbers
     if kind == "yr" and last_word not in _YEAR_LAST:

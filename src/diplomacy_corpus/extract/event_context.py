@@ -14,9 +14,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from .event_dates import is_term, last_day_before, sentence_day
+from .event_gates import letter_led
 from .event_merge import TWO_PARTY, Draft
 
-_SAME_DAY_RE = re.compile(r"\b(?:[Cc]ùng ngày|[Tt]rong ngày|[Ss]au đó|[Tt]iếp đó|[Nn]gay sau)\b")
+# Searched through sentences: written with `letter_led` ('\b' as a look-behind after the first letter).
+_SAME_DAY_RE = re.compile(
+    letter_led(
+        [w for p in ("cùng ngày", "trong ngày", "sau đó", "tiếp đó", "ngay sau") for w in (p.capitalize(), p)], r"\w"
+    )
+    + r"\b"
+)
 
 # "Trước đó, tại ..., X đã tiếp Y.": earlier on the day just told, when no date is given.
 _EARLIER_RE = re.compile(r"\s*[Tt]rước đó\s*,")
@@ -30,12 +37,25 @@ _COORDINATED_RE = re.compile(
 
 
 def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``)."""
-    return [
-        m
-        for m in spans
-        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in spans)
-    ]
+    """Drop mentions inside a longer one (``ASEAN`` in ``Liên minh Doanh nghiệp châu Âu - ASEAN``).
+
+    ``spans`` are sorted. A mention lies inside a longer one when a mention starting
+    before it ends at or after its end, or one starting with it ends after it: one pass,
+    keeping the furthest end of the mentions that start before.
+    """
+    out = []
+    reach = -1  # the furthest end of the mentions starting before the current start
+    i = 0
+    while i < len(spans):
+        start = spans[i][0]
+        j = i
+        while j < len(spans) and spans[j][0] == start:
+            j += 1
+        furthest = spans[j - 1][1]  # sorted: the last of those starting here ends furthest
+        out += [m for m in spans[i:j] if reach < m[1] and furthest <= m[1]]
+        reach = max(reach, furthest)
+        i = j
+    return out
 
 
 def _inherited(
@@ -228,7 +248,7 @@ _SENDER_RE = re.compile(
 )
 
 # A list of planned steps: "dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C" (each one planned).
-_PLANNED_LIST_RE = re.compile(r"\b(?:dự kiến|sẽ)\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
+_PLANNED_LIST_RE = re.compile(letter_led(["dự kiến", "sẽ"], r"\w") + r"\b(?:(?!\b(?:đã|vừa)\b)[^.;])*$")
 
 # A visit told as the pronoun's: "chuyến thăm của ông tới Việt Nam".
 _HIS_RE = re.compile(r"\s+(?:chính thức\s+)?của\s+(?:ông|bà|ngài)\b(?!\s+[A-ZĐÂĂÊÔƠƯ])")  # not "của ông Trump"

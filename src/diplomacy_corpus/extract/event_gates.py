@@ -14,16 +14,15 @@ from functools import lru_cache
 from typing import Any
 
 from .analysis import Analysis
-from .names import is_cap
 
-__all__ = ["STATE_KINDS", "has_word", "signing_told", "trigger_ok", "words_before"]
+__all__ = ["STATE_KINDS", "has_word", "letter_led", "signing_told", "trigger_ok", "words_before"]
 
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
     r"(?:năm|thập kỷ|thế kỷ)\s*(?:ngày\s+|Ngày\s+)?(?:[\w\-]+\s+){0,8}$"
     # "... và 40 năm Ngày ký Hiệp ước", "45 năm ngày Nhật Bản và Trung Quốc bình thường hóa": the years
     # since the Day of an event, wherever the list began
-    r"|\b\d+\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"
+    r"|\d(?<!\w\d)\d*\s+năm\s+[Nn]gày\s+(?:[\w\-]+\s+){0,6}$"  # '\b\d+', the boundary a look-behind
 )
 
 _HABITUAL_RE = re.compile(r"[^.;,]{0,30}\b(?:thường xuyên|nhiều lần|hằng năm|hàng năm|định kỳ)\b")
@@ -41,6 +40,9 @@ _AGREED_TO_RE = re.compile(
 )
 
 STATE_KINDS = frozenset({"dialogue", "relationship_upgrade", "normalization", "agreement"})
+_ACTOR_OPENERS = frozenset(
+    {"ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái", "đại", "ban"}
+)
 
 
 def words_before(view: str, start: int, lo: int, n: int = 6) -> str:
@@ -53,62 +55,81 @@ def has_word(hay: str, words: Sequence[str]) -> bool:
     return _words_regex(tuple(words)).search(hay) is not None
 
 
+def letter_led(words: Sequence[str], not_after: str, skip: Sequence[str] = ()) -> str:
+    """``(?<!not_after)(?:words)`` (and not after any of ``skip``), written to open with a letter.
+
+    The regex engine skips ahead to the first letters of a pattern that opens with them,
+    instead of trying a look-behind at every character; each word's look-behinds follow
+    its first letter. ``not_after`` is a one-character class; the words keep their order.
+    """
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = []
+    for head, tails in heads.items():
+        c = re.escape(head)
+        guards = f"(?<!{not_after}{c})" + "".join(f"(?<!{re.escape(x)}{c})" for x in skip)
+        alts.append(f"{c}{guards}(?:{'|'.join(tails)})")
+    return "(?:" + "|".join(alts) + ")"
+
+
 @lru_cache(maxsize=64)
 def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of words: whole words only, a letter or digit on neither side."""
     if not words:
         return re.compile(r"(?!)")
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
+    if "" in words:  # matches wherever no letter stands before: kept as written
+        return re.compile(
+            rf"(?<![^\W_])(?:{'|'.join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))})(?![^\W_])"
+        )
+    alternation = letter_led(sorted(set(words), key=len, reverse=True), r"[^\W_]")
+    return re.compile(rf"{alternation}(?![^\W_])")
 
 
 def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
     """Whether trigger ``t`` (start, end, lexicon spec) can tell an event (see the module)."""
     ts, te, spec = t
     view = an.view
-    if _HABITUAL_RE.match(view, te):
-        return False
-    if spec["kind"] in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
-        return False
+    # The word after the trigger first: it turns most triggers away ("tiếp tục"), cheaply.
     nxt = view[te : te + 40].lstrip()
     if spec.get("not_next") and any(nxt.lower().startswith(w) for w in spec["not_next"]):
         return False  # "Phát biểu trước báo giới": remarks to the press
     rule = spec.get("next")
     if rule:
-        ok = False
-        if rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", [])):
-            ok = True
-        if not ok:
-            word = nxt.split(" ", 1)[0] if nxt else ""
-            word = word.strip(",.;:")
-            ok = bool(word) and (
-                is_cap(word)
-                or word[:1].isupper()
-                or word
-                in ("ông", "bà", "ngài", "đồng", "đoàn", "cựu", "nguyên", "người", "các", "lãnh", "phái", "đại", "ban")
-            )
-        if not ok:
+        word = nxt.split(" ", 1)[0].strip(",.;:")
+        # An actor next: a capital (a name, an office, an acronym) or a word opening one.
+        if not (word[:1].isupper() or word in _ACTOR_OPENERS) and not (
+            rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", []))
+        ):
             return False
+    if _HABITUAL_RE.match(view, te):
+        return False
+    if spec["kind"] in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
+        return False
     before = words_before(view, ts, 0, 5)
     if spec.get("before") and not has_word(before, spec["before"]):
         return False
     if spec.get("after") and not has_word(" ".join(nxt.lower().split()[:4]), spec["after"]):
         return False
-    if has_word(" ".join(before.split()[-3:]), blockers):
+    last3 = " ".join(before.split()[-3:])
+    if has_word(last3, blockers):
         return False
-    if spec["kind"] in ("visit", "agreement", "conference") and has_word(
-        " ".join(before.split()[-3:]), ("các", "những", "nhiều")
-    ):
+    if spec["kind"] in ("visit", "agreement", "conference") and has_word(last3, ("các", "những", "nhiều")):
         return False
     if spec.get("object"):
         # A passive "Hiệp định ... được ký kết" names its object far before the verb.
         back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
-        window = view[max(0, ts - back) : te + 80]
-        if not any(n in window for n in nouns):
+        if not nouns or not _any_of(tuple(nouns)).search(view, max(0, ts - back), te + 80):
             return False
-        if has_word(" ".join(before.split()[-3:]), ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
+        if has_word(last3, ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
             return False
     return True
+
+
+@lru_cache(maxsize=8)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` anywhere (as ``any(w in text for w in words)``)."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def signing_told(view: str, s_start: int, c_start: int, ts: int) -> bool:

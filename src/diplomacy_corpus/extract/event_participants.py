@@ -29,7 +29,8 @@ __all__ = [
     "visitors",
 ]
 
-_LOCATION_RE = re.compile(rf"\btại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
+# '\btại', with the boundary a look-behind after the first letter: the engine skips to the 't's.
+_LOCATION_RE = re.compile(rf"t(?<!\wt)ại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
 
 _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
 
@@ -77,15 +78,20 @@ def title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, st
     """Titles standing for a person named elsewhere (``Tổng Bí thư đề nghị``)."""
     out = []
     persons = [a for a in actors if a.kind == "person"]
+    holders: dict[tuple[str, str | None], str | None] = {}  # a text repeats its titles
     for s, e, title, country in an.title_only:
-        found = [
-            a
-            for a in persons
-            if any(t == title or t.startswith(title + " ") for t in a.titles)
-            and (country is None or a.country == country)
-        ]
-        if len(found) == 1:
-            out.append((s, e, found[0].id))
+        key = (title, country)
+        if key not in holders:
+            found = [
+                a
+                for a in persons
+                if any(t == title or t.startswith(title + " ") for t in a.titles)
+                and (country is None or a.country == country)
+            ]
+            holders[key] = found[0].id if len(found) == 1 else None
+        holder = holders[key]
+        if holder is not None:
+            out.append((s, e, holder))
     return out
 
 
@@ -146,8 +152,10 @@ def delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> li
     if "oàn" not in view:
         return out  # no "Đoàn"/"đoàn": no delegation
     for s, e, aid in pmentions:
-        if view.find("do", max(0, s - 170), s) >= 0 and _DELEGATION_RE.search(view, max(0, s - 170), s) and (
-            _HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90])
+        if (
+            view.find("do", max(0, s - 170), s) >= 0
+            and _DELEGATION_RE.search(view, max(0, s - 170), s)
+            and (_HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90]))
         ):
             out.append((s, aid))
     return out

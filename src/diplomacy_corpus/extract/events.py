@@ -12,6 +12,7 @@ merge, keeping every sentence as evidence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -48,7 +49,7 @@ from .event_dates import (
     listed_dates,
     nearest_date,
 )
-from .event_gates import STATE_KINDS, has_word, signing_told, trigger_ok, words_before
+from .event_gates import STATE_KINDS, has_word, letter_led, signing_told, trigger_ok, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
@@ -76,7 +77,9 @@ _ANAPHORA_RE = re.compile(
 
 _BETWEEN_RE = re.compile(r",?\s+(?:\w+,?\s+){0,3}?giữa\s")
 
-_COUNTERPART_RE = re.compile(r"\b(?:người đồng cấp|người đồng nhiệm|phía [A-ZĐ])")
+# Searched through whole clauses: the patterns open with a letter, which the regex engine
+# skips to, and test the character before it (the '\b' they mean) with a look-behind.
+_COUNTERPART_RE = re.compile(r"(?:n(?<!\wn)gười đồng (?:cấp|nhiệm)|p(?<!\wp)hía [A-ZĐ])")
 
 _PLURAL_RE = re.compile(r"\b(?:các|những)\s+(?:(?:cuộc|buổi)\s*)?$")
 
@@ -98,9 +101,11 @@ _NOMINAL_RE = re.compile(r"\bviệc\s+(?:[^\s,;]+\s+){0,8}$")
 
 _HE_RE = re.compile(r"(?:^|(?<=\s))(?:Ông|ông|Bà|bà)(?=\s+(?:đã|cũng|từng|là|tham gia|ký|trực tiếp)\b|\s*[,.]|$)")
 
-_INVITED_RE = re.compile(r"(?<!lời )(?<!nhận )\bmời\s+(?!của\b)")
+_INVITED_RE = re.compile(letter_led(["mời"], r"\w", ("lời ", "nhận ")) + r"\s+(?!của\b)")
 _PLAN_RE = re.compile(r"\s*(?:Dự kiến|Theo dự kiến|Theo kế hoạch|Theo chương trình|Theo lịch trình)\b")
-_INVITE_RE = re.compile(r"(?<!lời )\b(?:mời|đề nghị|mong muốn|hy vọng|hi vọng|kêu gọi|sẵn sàng)\b")
+_INVITE_RE = re.compile(
+    letter_led(["mời", "đề nghị", "mong muốn", "hy vọng", "hi vọng", "kêu gọi", "sẵn sàng"], r"\w", ("lời ",)) + r"\b"
+)
 
 
 # A forum word followed by no name of its own: "tại diễn đàn,", "Diễn đàn được tổ chức ...".
@@ -116,6 +121,12 @@ def _instrument(view: str, te: int, end: int, nouns: Sequence[str]) -> str | Non
     head = view[te : min(end, te + 40)].lower()
     found = [(at, n) for n in nouns if (at := head.find(n)) >= 0]
     return min(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered(nouns: tuple[str, ...]) -> list[str]:
+    """The agreement nouns lower-cased, once per lexicon (only signings need them)."""
+    return sorted({n.lower() for n in nouns})
 
 
 def _config() -> dict[str, Any]:
@@ -153,8 +164,14 @@ def find_events(
     if not an.triggers or not sentences:
         return []
     cfg = _config()
+    blockers = cfg.get("blockers_before", [])
+    nouns = cfg.get("agreement_nouns", [])
+    # The gates first: most documents have no trigger that passes, and then none of the
+    # mentions, pairs and heads below is needed.
+    valid = [t for t in an.triggers if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0])]
+    if not valid:
+        return []
     view = an.view
-    persons_by_id = {a.id: a for a in actors if a.kind == "person"}
     # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
     pmentions += title_only(an, actors) + leaders_named(an, actors)
@@ -162,33 +179,29 @@ def find_events(
     omentions = _outermost(
         sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("o") for s, e in spans)
     )
-    cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
-    cmentions += [(s, e, "c-" + code) for s, e, code in pair_short(an)]
-    cmentions.sort()
-    pair = pair_countries(an, actors)
+    # States as participants: only for the state kinds and visits, which most documents lack.
+    kinds = {t[2]["kind"] for t in valid}
+    states, visits = not kinds.isdisjoint(STATE_KINDS), "visit" in kinds
+    cmentions: list[tuple[int, int, str]] = []
+    if states or visits:
+        cmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("c-") for s, e in spans)
+        cmentions += [(s, e, "c-" + code) for s, e, code in pair_short(an)]
+        cmentions.sort()
+    pair = pair_countries(an, actors) if states else []
     date_list = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in date_list]
-    trig_starts = [t[0] for t in an.triggers]
-    blockers = cfg.get("blockers_before", [])
     future = cfg.get("future_markers", [])
     future_after = cfg.get("future_after", [])
     cancel = cfg.get("cancel_after", [])
-    nouns = cfg.get("agreement_nouns", [])
-    instruments = sorted({n.lower() for n in nouns})
     levels = cfg.get("visit_levels", [])
     drafts: list[Draft] = []
-    heads = delegation_heads(view, pmentions)
+    heads = delegation_heads(view, pmentions) if visits else []
     sent_starts = [s for s, _ in sentences]
-    valid: list[tuple[int, int, dict[str, Any]]] = []
-    for t in an.triggers:
-        if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0]):
-            valid.append(t)
     valid_starts = [t[0] for t in valid if t[2]["kind"] != "conference"]  # "bên lề Hội nghị G20 hôm 7/7"
-    del trig_starts
     all_starts = [t[0] for t in valid]
     two_party_starts = [t[0] for t in valid if t[2]["kind"] in TWO_PARTY]
-    person_country = {a.id: a.country for a in actors if a.kind == "person"}
-    place_country = {(s, e): code for s, e, code in an.countries + an.places}
+    person_country = {a.id: a.country for a in actors if a.kind == "person"} if visits else {}
+    place_country = {(s, e): code for s, e, code in an.countries + an.places} if visits else {}
     for ts, te, spec in valid:
         si = bisect.bisect_right(sent_starts, ts) - 1
         if si < 0 or ts >= sentences[si][1]:
@@ -264,8 +277,10 @@ def find_events(
             if attach(drafts, kind, (s_start, s_end), si, explicit, in_sentence):
                 continue
             judged = _RESULTS_RE.search(view, max(0, ts - 16), ts) is not None
-            if kind == "talks" and not judged and relabel(
-                drafts, (s_start, s_end), si, in_sentence, explicit.date if explicit is not None else None
+            if (
+                kind == "talks"
+                and not judged
+                and relabel(drafts, (s_start, s_end), si, in_sentence, explicit.date if explicit is not None else None)
             ):
                 continue
         subject = [m[2] for m in pmentions if s_start <= m[0] < c_start][:1]
@@ -372,7 +387,7 @@ def find_events(
                 last_sentence=si,
                 counterpart=bool(_COUNTERPART_RE.search(view, c_start, c_end)),
                 backref=kind == "conference" and own_date is None and bool(_FORUM_BACKREF_RE.match(view, te)),
-                instrument=_instrument(view, te, c_end, instruments) if kind == "agreement" else None,
+                instrument=_instrument(view, te, c_end, _lowered(tuple(nouns))) if kind == "agreement" else None,
             )
             add_draft(drafts, draft)
         if kind == "agreement" and date is not None and not pairs and date is not inherited:
@@ -401,5 +416,4 @@ def find_events(
                 evidence=tuple(Span.of(an.text, s, e) for s, e in sorted(set(d.evidence))),
             )
         )
-    del persons_by_id
     return events

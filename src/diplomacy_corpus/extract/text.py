@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import chain
 
 __all__ = [
     "UPPER",
@@ -43,7 +44,13 @@ _TONE_PAIRS = {
     "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
-_TONE_RE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"](?!\w)")
+_TONE_MARKS = "".join(sorted({k[1] for k in _TONE_PAIRS}))
+_TONE_RE = re.compile("[oOuU][" + _TONE_MARKS + r"](?!\w)")
+# `_TONE_RE` split by its first letter: a pattern opening with a literal is found by a fast
+# scan for that letter, one opening with a class by testing the class at every character.
+# The pairs never overlap and a replacement makes no new pair, so one letter after the
+# other gives what `_TONE_RE` gives.
+_TONE_RES = tuple((c, re.compile(c + "[" + _TONE_MARKS + r"](?!\w)")) for c in "oOuU")
 _REPLACEMENTS = (
     ("\u2019", "'"),
     ("\u2018", "'"),
@@ -83,7 +90,10 @@ def match_view(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
-    return _TONE_RE.sub(_tone, text)
+    for first, rx in _TONE_RES:
+        if first in text:
+            text = rx.sub(_tone, text)
+    return text
 
 
 def fold(text: str) -> str:
@@ -143,10 +153,89 @@ _ABBREVIATIONS = frozenset(
 # A sentence whose period is missing, as where a photo caption runs into the body ("... tháng
 # 6.2016 Trong khuôn khổ chuyến thăm ..."): a function word that only opens a sentence,
 # capitalised after a word and followed by a lowercase word.
-_OPENER_RE = re.compile(
-    r"(?:Trong|Theo|Tại|Sau|Nhân dịp|Nhân chuyến|Trước|Cùng|Chiều|Sáng|Tối|Trưa|Hôm|Ngoài|Khi"
-    r"|Với|Để|Vì|Nhưng|Tuy|Bên|Phát biểu|Ngay|Dù|Mặc|Riêng|Còn)"
-    r"(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+_OPENERS = (
+    "Trong", "Theo", "Tại", "Sau", "Nhân dịp", "Nhân chuyến", "Trước", "Cùng", "Chiều", "Sáng", "Tối", "Trưa",
+    "Hôm", "Ngoài", "Khi", "Với", "Để", "Vì", "Nhưng", "Tuy", "Bên", "Phát biểu", "Ngay", "Dù", "Mặc", "Riêng", "Còn",
+)  # fmt: skip
+_LOWER_NEXT = "(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+_OPENER_RE = re.compile("(?:" + "|".join(_OPENERS) + ")" + _LOWER_NEXT)
+
+
+# `split_sentences` finds the gaps between sentences with regexes that open with one literal
+# character, so the regex engine skips from one occurrence to the next instead of testing a
+# character class at every character: one regex per kind of sentence end. A gap is the white
+# space after a sentence end (group 1; a gap never holds a newline), a newline with the white
+# space after it, or the space before a word that only opens a sentence. The sentences are
+# what lies between the gaps.
+_CASE_VARIANTS = {"s": "ſ", "st": "ﬅﬆ"}  # what else casefolds to these, beyond upper and lower case
+
+
+def _spellings(word: str) -> list[list[str]]:
+    """Every word whose casefold is ``word``: per character, the characters it may be."""
+    if not word:
+        return [[]]
+    out: list[list[str]] = []
+    for size in range(1, min(2, len(word)) + 1):
+        head = word[:size]
+        chars = "".join(dict.fromkeys((head.upper(), head) if size == 1 else ())) + _CASE_VARIANTS.get(head, "")
+        if chars:
+            out += [[chars, *rest] for rest in _spellings(word[size:])]
+    return out
+
+
+def _class(chars: str) -> str:
+    return re.escape(chars) if len(chars) == 1 else "[" + re.escape(chars) + "]"
+
+
+def _alternation(sequences: list[list[str]]) -> str:
+    """One regex for sequences of regex pieces, sharing their common beginnings (a trie)."""
+    groups: dict[str, list[list[str]]] = {}
+    for seq in sequences:
+        groups.setdefault(seq[0], []).append(seq[1:])
+    alts = [
+        first + ("" if not rests[0] else _alternation(rests) if len(rests) > 1 else "".join(rests[0]))
+        for first, rests in groups.items()
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _not_abbreviation() -> str:
+    """Look-behinds, at a period, that fail after an initial or an abbreviation (`_ABBREVIATIONS`).
+
+    The word is the last one before the period, right before it or after one white-space
+    character (more white space is left to the plain loop, see `split_sentences`). Each
+    alternative opens with a character class, which the regex engine tests at once; a first
+    pair of look-behinds passes when the character before cannot end such a word.
+    """
+    by_width: dict[int, list[list[str]]] = {}
+    last = "A-Z"
+    for chars in [w for a in sorted(_ABBREVIATIONS) for w in _spellings(a) if len(w) <= 4] + [["A-Z"]]:
+        classes = ["[A-Z]"] if chars == ["A-Z"] else [_class(c) for c in chars]
+        seq = [classes[0], rf"(?<!\S{classes[0]})", *classes[1:]]  # the word opens the text or follows a space
+        by_width.setdefault(len(classes), []).append([*seq, r"\."])
+        by_width.setdefault(len(classes) + 1, []).append([*seq, r"\s", r"\."])
+        last += "".join(c for c in chars[-1] if c not in last)
+    ends = "[" + re.escape(last).replace(r"\-", "-", 1) + "]"
+    full = "".join(f"(?<!{_alternation(alts)})" for _, alts in sorted(by_width.items()))
+    return rf"(?:(?<!{ends}\.)(?<!{ends}\s\.)|{full})"
+
+
+_CLOSERS = r"[\"”’')\]]"
+_OPENS = r"(?=(?:[*•]\s*)?[\"“‘'(\[]*[0-9" + UPPER + r"])"
+# A period that ends a sentence (the gap in group 1); a bare one after two white-space
+# characters matches without group 1, which sends the text to the plain loop.
+_PERIOD_GAP_RE = re.compile(
+    rf"\.(?:(?<=\s\s\.)(?=\s)|(?:(?=\s){_not_abbreviation()}|[.…]+{_CLOSERS}*|{_CLOSERS}+)([^\S\n]+){_OPENS})"
+)
+_STOP_GAP_RES = tuple(
+    (stop, re.compile(re.escape(stop) + "[.…]*" + _CLOSERS + r"*([^\S\n]+)" + _OPENS)) for stop in "!?…"
+)
+_NEWLINE_GAP_RE = re.compile(r"\n\s*")
+# The space before an opener that follows a word or a closing mark (the cuts of `_split_plain`).
+_OPENER_GAP_RE = re.compile(
+    f" (?=[{''.join(dict.fromkeys(w[0] for w in _OPENERS))}])"
+    f"(?={_alternation([[w[0], re.escape(w[1:])] for w in _OPENERS])}{_LOWER_NEXT})"
+    r"(?<=[\w)\]”\"] )(?<!_ )"
 )
 
 
@@ -167,6 +256,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Returns:
         Offsets of the non-blank sentences, in order, trimmed of surrounding white space.
     """
+    if not text or text[0].isspace() or text[-1].isspace():
+        return _split_plain(text)
+    gaps = [m.span(1) for m in _PERIOD_GAP_RE.finditer(text)]
+    shared = False  # whether two gaps may be the same white space
+    for stop, rx in _STOP_GAP_RES:
+        if stop in text:
+            gaps += [m.span(1) for m in rx.finditer(text)]
+            shared = True
+    if "\n" in text:
+        newlines = [m.span() for m in _NEWLINE_GAP_RE.finditer(text)]
+        if any(text[p - 1].isspace() for p, _ in newlines):
+            return _split_plain(text)  # white space before a newline, which the plain loop trims
+        gaps += newlines
+    cuts = [m.span() for m in _OPENER_GAP_RE.finditer(text)]
+    if cuts:
+        gaps += cuts
+        shared = True
+    if (-1, -1) in gaps:
+        return _split_plain(text)
+    if shared:
+        gaps = list(set(gaps))
+    gaps.sort()
+    # Gaps start at white space and end before a non-blank character, so no sentence is empty.
+    bounds = iter([0, *chain.from_iterable(gaps), len(text)])
+    return list(zip(bounds, bounds, strict=True))
+
+
+def _split_plain(text: str) -> list[tuple[int, int]]:
+    """`split_sentences` as a loop over `_END_RE`: the reference, and the path for odd white space."""
     bounds: list[tuple[int, int]] = []
     append = bounds.append
     abbreviations = _ABBREVIATIONS
@@ -251,6 +369,22 @@ _MASK_RES = (
     re.compile(r"\[[^\]\n]{0,300}\]"),
 )
 _RELATED_RE = re.compile(r"^\s*Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+# The same heading from its first word, which the regex engine skips to (a pattern opening
+# with '^' is tried at every character); the white space before it is checked after.
+_RELATED_WORDS_RE = re.compile(r"Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+
+
+def _related_start(text: str) -> int | None:
+    """Where `_RELATED_RE` first matches: the first line start of the blank run before the heading."""
+    for m in _RELATED_WORDS_RE.finditer(text):
+        at = m.start()
+        blank = len(text[:at].rstrip())  # the white space before the heading starts here
+        if blank == 0:
+            return 0
+        line = text.find("\n", blank, at)
+        if line >= 0:
+            return line + 1
+    return None
 
 
 def masked_regions(text: str) -> list[tuple[int, int]]:
@@ -265,13 +399,16 @@ def masked_regions(text: str) -> list[tuple[int, int]]:
     Returns:
         Sorted ``(start, end)`` offsets.
     """
-    out: list[tuple[int, int]] = []
-    for key, rx in zip(("Ảnh", "(", "["), _MASK_RES, strict=True):
-        if key in text:
-            out += [m.span() for m in rx.finditer(text)]
-    if "Tin" in text:
-        related = _RELATED_RE.search(text)
-        if related:
-            out.append((related.start(), len(text)))
+    # The patterns open with a literal, which the regex engine finds faster than `in` finds
+    # a word; only the one-character keys are worth a test first.
+    photo, source, bracket = _MASK_RES
+    out = [m.span() for m in photo.finditer(text)]
+    if "(" in text:
+        out += [m.span() for m in source.finditer(text)]
+    if "[" in text:
+        out += [m.span() for m in bracket.finditer(text)]
+    related = _related_start(text)
+    if related is not None:
+        out.append((related, len(text)))
     out.sort()
     return out
