@@ -17,16 +17,19 @@ from typing import NamedTuple
 from . import lexicon
 from .analysis import Analysis, PersonMention
 from .names import (
+    CLOSES_NAME,
     LATIN_RUN_RE,
+    OPENS_NAME,
+    SYLLABLE,
     english_words,
     has_vietnamese_letters,
     is_cap,
     is_name_part,
     is_outside_word,
     is_vietnamese_run,
-    is_vietnamese_syllable,
     object_nouns,
     org_words,
+    word_traits,
 )
 from .person_context import chain, clean_titles
 
@@ -179,46 +182,51 @@ def _after_org_or_place(view: str, start: int, context: _Context) -> bool:
 def _shape(run: str) -> _Shape | None:
     """What the words of a capitalised run decide (None: no name and no organization there).
 
-    A name opens with a word that can open one (`_opens_name`) and is no lexicon hit (which
-    only the text tells), and ends with the last word that can close one; it is then no
-    name when under two words, all Vietnamese syllables, or a model (``F-16 Falcon``), and
+    A name opens with a word that can open one (`names.word_traits`) and is no lexicon hit
+    (which only the text tells), and ends with the last word that can close one; it is then
+    no name when under two words, all Vietnamese syllables, or a model (``F-16 Falcon``), and
     an organization for an Arabic article and one word or an English or organization word.
+    A Vietnamese phrase or an organization's opening (`_candidate_words`) is none either.
     Cached: the same runs (``Hà Nội``, ``Donald Trump``) recur in every text.
     """
-    version = lexicon.version()
-    candidate = _candidate_words(run, version)
-    if candidate is None:
+    if is_vietnamese_run(run):
         return None
-    offsets = []
-    pos = 0
-    for w in candidate:
-        offsets.append(pos)
-        pos += len(w) + 1
-    last = len(candidate)
-    while last and not _closes_name(candidate[last - 1], version):
-        last -= 1  # (the name ends with the last word that can close one)
+    candidate = run.split(" ")
     lexicon_words = _words()
+    prefixes = lexicon_words.prefixes
+    if candidate[0] in prefixes or (len(candidate) > 1 and candidate[0] + " " + candidate[1] in prefixes):
+        return None
+    traits = list(map(word_traits, candidate))
+    last = len(candidate)
+    while last and not traits[last - 1] & CLOSES_NAME:
+        last -= 1  # (the name ends with the last word that can close one)
     shape: list[tuple[int, int, _Found | None]] = []
-    for x, w in enumerate(candidate):
-        if _opens_name(w, version):
-            found = _verdict(run, candidate, offsets, x, last, lexicon_words) if last - x >= 2 else None
-            shape.append((offsets[x], offsets[x] + len(w), found))
+    pos = 0
+    # A name opening at word x needs two words up to the last: later openings give none.
+    for x in range(last - 1):
+        w = candidate[x]
+        if traits[x] & OPENS_NAME:
+            shape.append((pos, pos + len(w), _verdict(run, candidate, traits, pos, x, last, lexicon_words)))
+        pos += len(w) + 1
     while shape and shape[-1][2] is None:
         shape.pop()  # opening there or later gives no name, whatever the lexicon hits
     return tuple(shape) or None
 
 
 def _verdict(
-    run: str, candidate: tuple[str, ...], offsets: list[int], first: int, last: int, lexicon_words: _Context
+    run: str, words: list[str], traits: list[int], start: int, first: int, last: int, lexicon_words: _Context
 ) -> _Found | None:
-    """The name of words ``first`` to ``last`` (exclusive) of a run, or None when it is none."""
-    words = candidate[first:last]
-    if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+    """The name of words ``first`` to ``last`` (exclusive) of a run, or None when it is none.
+
+    ``start`` is the offset of word ``first`` in the run, ``traits`` the words' `word_traits`.
+    """
+    if all(t & SYLLABLE for t in traits[first:last]):
         return None
-    start, end = offsets[first], offsets[last - 1] + len(words[-1])
-    if (words[0] in _ARTICLES and len(words) == 2) or not lexicon_words.english.isdisjoint(words):
-        return start, end, _ORG, "x-" + " ".join(words)
-    if not lexicon_words.suffixes.isdisjoint(words):
+    name = words[first:last]
+    end = start + len(" ".join(name))
+    if (name[0] in _ARTICLES and len(name) == 2) or not lexicon_words.english.isdisjoint(name):
+        return start, end, _ORG, "x-" + " ".join(name)
+    if not lexicon_words.suffixes.isdisjoint(name):
         return start, end, _SUFFIX_ORG, "x-" + run
     if _DIGIT_RE.search(run, start, end):
         return None  # "P-3 Orion", "F-16 Falcon": a model, not a person

@@ -20,8 +20,11 @@ from functools import lru_cache
 from . import lexicon
 
 __all__ = [
+    "CLOSES_NAME",
     "LATIN_RUN_RE",
+    "OPENS_NAME",
     "SHORT_INITIAL_RE",
+    "SYLLABLE",
     "TOKEN_RE",
     "english_words",
     "has_vietnamese_letters",
@@ -35,6 +38,7 @@ __all__ = [
     "org_words",
     "place_prefixes",
     "surnames",
+    "word_traits",
 ]
 
 #: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
@@ -255,6 +259,36 @@ def is_outside_word(token: str) -> bool:
 def _outside_word(token: str, version: int) -> bool:
     del version  # part of the cache key: a lexicon change renews the answers
     return token in _TRAILING_FOREIGN or token in surnames()[1] or _vietnamese_word(token)
+
+
+#: Bits of `word_traits`: the word can open a foreign name, close one, be a Vietnamese syllable.
+OPENS_NAME, CLOSES_NAME, SYLLABLE = 1, 2, 4
+
+
+def word_traits(word: str) -> int:
+    """What a word of a capitalised run can be, as bits (`OPENS_NAME`, `CLOSES_NAME`, `SYLLABLE`).
+
+    It opens a foreign name when capitalised (`is_cap`), closes one when it can stand inside
+    a name (`is_name_part`), neither when it has letters only Vietnamese uses or is no part
+    of a foreign name (`is_outside_word`); `SYLLABLE` is `is_vietnamese_syllable`. One
+    look-up, cached per lexicon version, instead of one per question.
+    """
+    return _word_traits(word, lexicon.version())
+
+
+@lru_cache(maxsize=16384)
+def _word_traits(word: str, version: int) -> int:
+    del version  # part of the cache key: a lexicon change renews the answers
+    syllable = is_vietnamese_syllable(word)
+    traits = SYLLABLE if syllable else 0
+    if has_vietnamese_letters(word):
+        return traits
+    # `is_outside_word`, knowing the word has no Vietnamese letters.
+    if word in _TRAILING_FOREIGN or word in surnames()[1] or ("-" not in word and not word.isascii() and syllable):
+        return traits
+    if is_cap(word):
+        return traits | OPENS_NAME | CLOSES_NAME
+    return traits | CLOSES_NAME if is_particle(word) else traits
 
 
 def is_particle(token: str) -> bool:
