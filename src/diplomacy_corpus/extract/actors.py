@@ -127,8 +127,8 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
     Returns:
         The analysis: tokens, lexicon hits, person mentions, countries, orgs, triggers.
     """
-    scanned = lexicon.matcher().scan(view)
-    an = Analysis(text=text, view=view, tokens=[], hits={}, masks=masks)
+    scanned, heads = lexicon.matcher().scan_with_heads(view)
+    an = Analysis(text=text, view=view, tokens=[], hits={}, masks=masks, org_heads=heads)
     hit_spans = an.hit_spans
     cues: list[int] = []
     cuts: list[int] = []

@@ -101,6 +101,8 @@ class Analysis:
     title_only: list[tuple[int, int, str, str | None]] = attrs.Factory(list)
     offices: list[tuple[int, int]] = attrs.Factory(list)  # offices written before a name, as offsets
     hit_spans: list[tuple[int, int, tuple[str, ...]]] = attrs.Factory(list)  # in text order, never overlapping
+    #: Where an organization head may start (`lexicon.PhraseMatcher.scan_with_heads`); None: unknown.
+    org_heads: list[int] | None = None
 
     def masked(self, pos: int) -> bool:
         """Whether offset ``pos`` lies in a credit, source or related-news region."""

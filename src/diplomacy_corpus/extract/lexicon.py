@@ -217,6 +217,9 @@ _PUNCT_RE = _re.compile(r"[^\w' ]")
 #: `str.replace`, many times cheaper than a regex testing every character for a word character.
 _COMMON_MARKS = ",.\n-)(/\":”“;%…?&!"
 _MISS: Any = object()
+#: The key the automaton reports an organization head (``org_heads``) with: no lexicon hit,
+#: only where `org_names.generic_orgs` may find an organization (a key holds no NUL).
+_HEAD_KEY = "\x00org head"
 #: Surfaces remembered by a matcher before it forgets them all (bounds memory on odd input).
 _RESOLVED_MAX = 50_000
 
@@ -274,6 +277,11 @@ class PhraseMatcher:
                 padded = " " + _PUNCT_RE.sub(" ", key) + " "
                 self._padded[padded] = key
                 automaton.add_word(padded, (len(padded), key))
+            # The heads, padded before only: found where a word starts, whatever follows them.
+            for head in load("organizations").get("org_heads", []):
+                padded = " " + _PUNCT_RE.sub(" ", head.lower()).rstrip()
+                if len(padded) > 1:
+                    automaton.add_word(padded, (len(padded), _HEAD_KEY))
             automaton.make_automaton()
             self._automaton = automaton
         except ImportError:  # pragma: no cover - depends on the environment
@@ -281,14 +289,15 @@ class PhraseMatcher:
         pattern = _trie_pattern(sorted(self.table))
         self.regex = _re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w’'])", _re.IGNORECASE)
 
-    def _found(self, view: str) -> list[tuple[int, int, str | None]]:
-        """Every match as ``(start, -end, key)``, sorted: leftmost first, longest first.
+    def _found(self, view: str) -> tuple[list[tuple[int, int, str | None]], bool]:
+        """Every match as ``(start, -end, key)``, sorted: leftmost first, longest first; and whether the automaton ran.
 
-        The key is None when the regex found the match (its matches never overlap).
+        The key is None when the regex found the match (its matches never overlap), `_HEAD_KEY`
+        for an organization head (reported by the automaton only).
         """
         lowered = view.lower()
         if self._automaton is None or len(lowered) != len(view):
-            return [(m.start(), -m.end(), None) for m in self.regex.finditer(view)]
+            return [(m.start(), -m.end(), None) for m in self.regex.finditer(view)], False
         # Word boundaries become spaces, so a padded key only matches whole words.
         padded = " " + _blank_marks(lowered) + " "
         # (start, -end) sorts leftmost first, longest first, with no key function.
@@ -296,13 +305,15 @@ class PhraseMatcher:
             (end - size + 1, 1 - end, key) for end, (size, key) in self._automaton.iter(padded)
         ]
         found.sort()
-        return found
+        return found, True
 
     def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
         """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
         out: list[tuple[int, int, str | None]] = []
         last = -1
-        for start, neg_end, key in self._found(view):
+        for start, neg_end, key in self._found(view)[0]:
+            if key is _HEAD_KEY:
+                continue
             if start >= last:
                 last = -neg_end
                 out.append((start, last, key))
@@ -320,12 +331,29 @@ class PhraseMatcher:
             accepts, leftmost-longest, not overlapping. The entry lists are shared between
             calls: do not mutate them.
         """
+        return self.scan_with_heads(view)[0]
+
+    def scan_with_heads(self, view: str) -> tuple[list[tuple[int, int, list[Entry], frozenset[str]]], list[int] | None]:
+        """`scan`'s hits, and where an organization head (``org_heads``) may start.
+
+        Returns:
+            The hits, and in text order the offsets where a head of the ``organizations``
+            lexicon stands, in any case, after a blank, a mark or nothing: a superset of
+            where the head stands case for case after no letter, digit, ``_`` or
+            apostrophe. None when the automaton did not read the text (no head is known).
+        """
         out = []
         resolved = self._resolved
         resolve = self._resolve
         miss = _MISS
+        head = _HEAD_KEY
         last = -1
-        for start, neg_end, found in self._found(view):
+        found_all, automaton = self._found(view)
+        heads: list[int] | None = [] if automaton else None
+        for start, neg_end, found in found_all:
+            if found is head:
+                heads.append(start)  # type: ignore[union-attr]
+                continue
             if start < last:
                 continue  # overlaps the match kept before it
             last = end = -neg_end
@@ -337,7 +365,7 @@ class PhraseMatcher:
                 hit = resolved[(surface, found)] = resolve(surface, found)
             if hit is not None:
                 out.append((start, end, hit[0], hit[1]))
-        return out
+        return out, heads
 
     def _resolve(self, surface: str, found: str | None) -> tuple[list[Entry], frozenset[str]] | None:
         """The entries a matched ``surface`` stands for and their categories (None: no entry accepts it).

@@ -8,6 +8,7 @@ function word. Meetings and conferences (``Hội nghị``, ``Hội đàm``) are 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from . import lexicon
@@ -20,7 +21,8 @@ _org_re_cache: tuple[int, Any] | None = None
 _NOT_ORG = ("Hội nghị", "Hội thảo", "Hội đàm", "Hội kiến", "Hội chợ", "Hội họp", "Đảng viên", "Nhóm họp")
 
 
-def _org_regex() -> Any:
+def _org_regex() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of a head and the words after it, and the first letters of the heads."""
     global _org_re_cache
     if _org_re_cache is None or _org_re_cache[0] != lexicon.version():
         heads = lexicon.load("organizations").get("org_heads", [])
@@ -29,8 +31,25 @@ def _org_regex() -> Any:
         _org_re_cache = (
             lexicon.version(),
             re.compile(rf"(?:{alt})(?: (?:{word}|-(?= )))*(?: \([A-Z]{{2,}}\))?"),
+            frozenset(h[:1] for h in heads),
         )
-    return _org_re_cache[1]
+    return _org_re_cache[1], _org_re_cache[2]
+
+
+def _head_matches(rx: re.Pattern[str], view: str, heads: list[int], firsts: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` at the offsets where the lexicon scan saw a head (in any case), in order.
+
+    The caller's ``search`` from a position: the scan reports every head standing after a
+    blank, a mark or nothing (not after a letter, digit or apostrophe, where
+    `generic_orgs` takes no match anyway; ``_`` is the caller's to rule out).
+    """
+    last = -1
+    for start in heads:
+        if start != last and view[start] in firsts:
+            last = start
+            m = rx.match(view, start)
+            if m is not None:
+                yield m
 
 
 def _trie(phrases: list[str]) -> str:
@@ -60,10 +79,19 @@ def generic_orgs(an: Analysis) -> None:
     """Organizations named by a head word and capitalised words (``Phòng Thương mại Hà Lan - Việt Nam``)."""
     view = an.view
     taken: list[tuple[int, int]] | None = None  # the organizations found before, read when needed
-    rx = _org_regex()
+    rx, firsts = _org_regex()
+    # Where the lexicon scan saw heads, the regex is tried there alone (a search of the whole
+    # text tries it at every capital letter); after a "_" a head the scan cannot see may stand.
+    heads = an.org_heads
+    found = _head_matches(rx, view, heads, firsts) if heads is not None and "_" not in view else None
     pos = 0
     while True:
-        m = rx.search(view, pos)
+        if found is None:
+            m = rx.search(view, pos)
+        else:
+            m = next(found, None)
+            while m is not None and m.start() < pos:
+                m = next(found, None)  # within a name taken before
         if m is None:
             break
         start = m.start()
