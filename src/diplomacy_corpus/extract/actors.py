@@ -339,6 +339,11 @@ def _close(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 8:
         return False
     limit = 1 + len(a) // 12
+    # Each edit adds or drops at most one letter of either side, so a name with more letters
+    # the other lacks than edits allowed (one more for a swap) is not close: no table to fill.
+    letters_a, letters_b = set(a), set(b)
+    if len(letters_a - letters_b) > limit + 1 or len(letters_b - letters_a) > limit + 1:
+        return False
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
@@ -352,7 +357,10 @@ def _close(a: str, b: str) -> bool:
 
 def _merge_spelling_variants(people: dict[str, dict[str, Any]], order: list[str]) -> None:
     """One person written two ways (``Saleh Adibi``/``Saleh Abidi``): merge into the commoner."""
-    keys = [k for k in order if k in people and " " in k and not all(map(is_vietnamese_syllable, k.split()))]
+    keys = [k for k in order if k in people and " " in k]
+    if len(keys) < 2:
+        return  # (before the syllable test, which can only drop keys)
+    keys = [k for k in keys if not all(map(is_vietnamese_syllable, k.split()))]
     if len(keys) < 2:
         return
     initial = {k: k.split()[0][:1] for k in keys}
