@@ -105,3 +105,13 @@ def test_word_traits_equal_the_separate_questions(word: str) -> None:
     assert bool(traits & names.OPENS_NAME) == opens
     assert bool(traits & names.CLOSES_NAME) == closes
     assert bool(traits & names.SYLLABLE) == is_vietnamese_syllable(word)
+
+
+_PLAIN_TOKEN_RE = re.compile(r"\w(?:(?<=[A-Z])\.(?=\w)\w+|\w*)(?:['’]\w+|-(?=[^\W\d_])\w+)*")
+
+
+@settings(max_examples=1500)
+@given(st.text(alphabet="aZđƠ1_ .-'’,\n", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_possessive_token_pattern_finds_the_plain_tokens(t: str, a: int, b: int) -> None:
+    plain = [m.span() for m in _PLAIN_TOKEN_RE.finditer(t, a, b)]
+    assert [m.span() for m in names.TOKEN_RE.finditer(t, a, b)] == plain

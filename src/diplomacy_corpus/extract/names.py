@@ -43,8 +43,15 @@ __all__ = [
 
 #: A word: letters and digits, with inner apostrophes, dots or hyphens (``O’Brien``, ``S.Abe``).
 #: (An initial and its dot, ``S.``, are told by a look-behind after the first character, so
-#: the pattern opens with one character class, which the regex engine skips to quickly.)
-TOKEN_RE = re.compile(r"\w(?:(?<=[A-Z])\.(?=\w)\w+|\w*)(?:['’]\w+|-(?=[^\W\d_])\w+)*")
+#: the pattern opens with one character class, which the regex engine skips to quickly. Each
+#: run of word characters ends before a mark or blank, where no later part could start with a
+#: character given back, so on Python 3.11+ the runs are read possessively: same matches, no
+#: backtracking state kept.)
+TOKEN_RE = re.compile(
+    r"\w(?:(?<=[A-Z])\.(?=\w)\w+|\w*+)(?:['’]\w++|-(?=[^\W\d_])\w++)*+"
+    if sys.version_info >= (3, 11)
+    else r"\w(?:(?<=[A-Z])\.(?=\w)\w+|\w*)(?:['’]\w+|-(?=[^\W\d_])\w+)*"
+)
 
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
