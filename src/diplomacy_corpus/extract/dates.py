@@ -71,7 +71,7 @@ __all__ = ["DateMention", "find_dates"]
 _LAST: list[tuple[str, PartialDate | None, tuple[DateMention, ...]] | None] = [None]
 
 
-def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateMention]:
+def find_dates(text: str, *, reference: PartialDate | None = None, low: str | None = None) -> list[DateMention]:
     """Find the dates a Vietnamese text gives, in text order.
 
     Args:
@@ -80,6 +80,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
             year of dates written without one and resolves relative expressions.
             Without it, year-less dates stay year-less and relative expressions that
             need it (``năm ngoái``) are not returned.
+        low: ``text.lower()``, when the caller has it already (see
+            [`prescan`][diplomacy_corpus.extract.numbers.prescan]).
 
     Returns:
         One [`DateMention`][diplomacy_corpus.extract.dates.DateMention] per date, with
@@ -90,7 +92,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     last = _LAST[0]
     if last is not None and last[0] is text and last[1] == reference:
         return list(last[2])
-    scan = prescan(text)
+    scan = prescan(text, low)
     low = scan.low
     found: list[DateMention] = []
     pos = 0

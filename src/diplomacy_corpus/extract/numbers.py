@@ -271,16 +271,23 @@ _DIGITS_ONLY = bytes(48 if 48 <= b <= 57 else b if b in (44, 46) else 32 for b i
 _LAST_SCAN: list[Prescan | None] = [None]
 
 
-def prescan(text: str) -> Prescan:
+def prescan(text: str, low: str | None = None) -> Prescan:
     """Lower-case ``text`` and find where its figures start, once per document.
 
     The result of the last call is kept: a second call with the very same string
     (checked by identity) returns it at no cost.
+
+    Args:
+        text: the text to scan.
+        low: ``text.lower()``, when the caller has it already: it is then not
+            lower-cased again (ignored when its length differs from the text's, as
+            for the few letters that lower-case to two characters).
     """
     last = _LAST_SCAN[0]
     if last is not None and last.text is text:
         return last
-    low = _lower(text)
+    if low is None or len(low) != len(text):
+        low = _lower(text)
     ascii_digits = low.encode("latin-1", "replace").translate(_DIGITS_ONLY)  # '?' for the others
     scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(ascii_digits)]))
     _LAST_SCAN[0] = scan
