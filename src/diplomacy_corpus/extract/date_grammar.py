@@ -228,6 +228,8 @@ def _numeric(m: re.Match[str], low: str, text: str, ref: PartialDate | None) -> 
     if start and (low[start - 1].isalnum() or low[start - 1] in ".,/-"):
         return None  # inside a longer number
     before = low[max(0, start - _WINDOW) : start]
+    if kind == "mo" and "tháng" not in before:
+        return None  # the quick exit of most numbers: the last word, read below, is no 'tháng'
     parts = before.rsplit(None, 2)
     last_word = (parts[-1].strip(_GLUE) or (parts[-2].rstrip(_GLUE) if len(parts) > 1 else "")) if parts else ""
     if not last_word.isalpha():  # 'Ngân.Chiều 23/6': a word glued to the sentence before
