@@ -27,3 +27,25 @@ _PIECES = st.sampled_from([*_WORDS, "ng", "t", "h", "ạ", "ì", " ", "x", "_", 
 def test_find_led_is_a_plain_whole_word_search(text: str) -> None:
     for word, anchor in [*_SCALE_WORDS, ("hạng", 1)]:
         assert _find_led(text, word, anchor) == _plain_whole(text, word)
+
+
+_NEWS = [
+    "Ngày 29/3, kim ngạch thương mại đạt hơn 123 tỷ USD, tăng 11% so với năm 2015.",
+    "Tháng 9/2023, Việt Nam đứng thứ 8 và xếp hạng 20; dân số hơn 96 triệu người, gấp đôi.",
+    "İstanbul: 1.340 dự án, hai mươi lăm nghìn người, một vạn, ba trăm ngàn, 5 tỉ đồng.",
+]
+
+
+def test_a_lower_case_text_given_by_the_caller_changes_nothing() -> None:
+    from diplomacy_corpus.extract import numbers
+    from diplomacy_corpus.extract.dates import find_dates
+    from diplomacy_corpus.extract.metrics import find_metrics
+
+    for news in _NEWS:
+        sentences = [(0, len(news))]
+        numbers._LAST_SCAN[0] = None
+        expected = (find_dates(news), find_metrics(news, sentences))
+        fresh = (news + ".")[:-1]  # an equal string, not the one scanned
+        numbers._LAST_SCAN[0] = None
+        given = (find_dates(fresh, low=fresh.lower()), find_metrics(fresh, sentences, low=fresh.lower()))
+        assert given == expected

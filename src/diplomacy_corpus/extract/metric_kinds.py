@@ -246,13 +246,6 @@ def _word_multiples(low: str) -> list[re.Match[str]]:
     return [m for m in _WORD_TIMES.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low
-
-
 def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None, foreign: bool = False) -> str | None:
     strong = weak = None
     cues = _MONEY_CUES.find(low, s, start)
