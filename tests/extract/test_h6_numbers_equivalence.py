@@ -49,3 +49,15 @@ def test_a_lower_case_text_given_by_the_caller_changes_nothing() -> None:
         numbers._LAST_SCAN[0] = None
         given = (find_dates(fresh, low=fresh.lower()), find_metrics(fresh, sentences, low=fresh.lower()))
         assert given == expected
+
+
+_MONTH_PIECES = st.sampled_from(["tháng", "tháng ", "  ", "ba", "Ba", "mười một", "giêng", "x", "á", "ng", "th", "\n"])
+
+
+@given(st.lists(_MONTH_PIECES, max_size=10).map("".join))
+def test_month_words_found_from_their_a_as_from_thang(text: str) -> None:
+    from diplomacy_corpus.extract.date_grammar import _MONTH_WORD_LED, _MONTH_WORD_RE
+
+    low = text.lower()
+    led = [w.span() for m in _MONTH_WORD_LED.finditer(low) if (w := _MONTH_WORD_RE.match(low, m.start() - 2))]
+    assert led == [m.span() for m in _MONTH_WORD_RE.finditer(low)]

@@ -101,6 +101,9 @@ _RELATIVE_FIRST = ("hôm", "sáng", "trưa", "chiều", "tối", "đêm", "ngày
 # Without a reference only the month names can give a date; this pattern starts with a
 # literal word and is tried only where str.find finds it (faster than the regex engine).
 _MONTH_WORD_RE = re.compile(rf"tháng\s+(?:{_alt(_MONTH_WORDS)})(?!\w)")
+# The same, opening with the 'á' of 'tháng' (the letters before it in a look-behind): the
+# regex engine skips from one 'á' to the next in C, faster than str.find finds 'tháng'.
+_MONTH_WORD_LED = re.compile(rf"áng(?<=tháng)\s+(?:{_alt(_MONTH_WORDS)})(?!\w)")
 _TRIGGER = re.compile(
     rf"(?<!\w)(?:(?P<strong>{_alt(_WORDS['day_triggers'])}),?|(?P<weak>{_alt(_WORDS['weak_triggers'])}))"
     r"\s+(?:(?P<day>ngày|hôm|mùng)\s+)?\(?$"

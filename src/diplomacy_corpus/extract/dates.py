@@ -50,6 +50,7 @@ import attrs
 
 from diplomacy_corpus.extract.date_grammar import (
     _DATE_START,
+    _MONTH_WORD_LED,
     _MONTH_WORD_RE,
     _NUMERIC,
     _RELATIVE_FIRST,
@@ -60,7 +61,7 @@ from diplomacy_corpus.extract.date_grammar import (
     _numeric,
     _word_relative,
 )
-from diplomacy_corpus.extract.numbers import _find_word, _matches_at, prescan
+from diplomacy_corpus.extract.numbers import prescan
 from diplomacy_corpus.models import PartialDate
 
 __all__ = ["DateMention", "find_dates"]
@@ -117,7 +118,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None, low: str | No
     if reference is not None:
         matches = _relative_matches(low)
     else:  # only month names ('tháng Ba'), tried where 'tháng' stands
-        matches = _matches_at(_MONTH_WORD_RE, low, _find_word(low, "tháng"))
+        matches = [w for m in _MONTH_WORD_LED.finditer(low) if (w := _MONTH_WORD_RE.match(low, m.start() - 2))]
     rel = [mention for m in matches if (mention := _word_relative(m, low, text, reference)) is not None]
     if reference is not None and reference.day is not None:
         rel.extend(_weekdays(low, reference))
