@@ -61,3 +61,17 @@ def test_month_words_found_from_their_a_as_from_thang(text: str) -> None:
     low = text.lower()
     led = [w.span() for m in _MONTH_WORD_LED.finditer(low) if (w := _MONTH_WORD_RE.match(low, m.start() - 2))]
     assert led == [m.span() for m in _MONTH_WORD_RE.finditer(low)]
+
+
+_FIGURES = st.tuples(
+    st.sampled_from(["0", "2", "2,7", "24,5", "1.340", "1.340,5", "12.5", "1,234,567", "9" * 400, "007", "1.5.7"]),
+    st.sampled_from(["", " ", "  ", "\n"]),
+    st.sampled_from(["triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "triệu tỷ", "tỷ rưỡi", "nghìn tỷ", "usd"]),
+).map("".join)
+
+
+@given(_FIGURES)
+def test_scaled_value_is_parse_number(raw: str) -> None:
+    from diplomacy_corpus.extract.numbers import _scaled_value, parse_number
+
+    assert _scaled_value(raw) == parse_number(raw)

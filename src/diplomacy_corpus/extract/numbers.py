@@ -397,7 +397,7 @@ def _scan(
             continue
         if scale:
             raw = low[start:end]
-            value = parse_number(raw if ", " not in raw else raw.replace(", ", ",", 1))
+            value = _scaled_value(raw if ", " not in raw else raw.replace(", ", ",", 1))
         else:
             value = _digits_value(low[start:end])
         if value is not None and math.isfinite(value):
@@ -407,6 +407,22 @@ def _scan(
         found.extend(words)
         found.sort(key=lambda n: n.start)
     return found
+
+
+def _scaled_value(raw: str) -> float | None:
+    """``parse_number(raw)`` for a figure in digits and its scale words (``2,7 triệu``).
+
+    The usual figure, digits and one scale word, is read here; the others by
+    `parse_number`. Its rule for a figure and one scale word: the figure times the
+    scale, a zero figure counting as one.
+    """
+    parts = raw.split()
+    if len(parts) == 2 and parts[1] in _SCALES:
+        head = _digits_value(parts[0])
+        if head is not None:
+            value = (head or 1.0) * _SCALES[parts[1]]
+            return value if math.isfinite(value) else None
+    return parse_number(raw)
 
 
 def _digit_figures(
