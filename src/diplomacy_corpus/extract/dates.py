@@ -50,6 +50,7 @@ import attrs
 
 from diplomacy_corpus.extract.date_grammar import (
     _DATE_START,
+    _MONTH_WORD_LED,
     _MONTH_WORD_RE,
     _NUMERIC,
     _RELATIVE_FIRST,
@@ -60,7 +61,7 @@ from diplomacy_corpus.extract.date_grammar import (
     _numeric,
     _word_relative,
 )
-from diplomacy_corpus.extract.numbers import _find_word, _matches_at, prescan
+from diplomacy_corpus.extract.numbers import prescan
 from diplomacy_corpus.models import PartialDate
 
 __all__ = ["DateMention", "find_dates"]
@@ -71,7 +72,7 @@ __all__ = ["DateMention", "find_dates"]
 _LAST: list[tuple[str, PartialDate | None, tuple[DateMention, ...]] | None] = [None]
 
 
-def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateMention]:
+def find_dates(text: str, *, reference: PartialDate | None = None, low: str | None = None) -> list[DateMention]:
     """Find the dates a Vietnamese text gives, in text order.
 
     Args:
@@ -80,6 +81,8 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
             year of dates written without one and resolves relative expressions.
             Without it, year-less dates stay year-less and relative expressions that
             need it (``năm ngoái``) are not returned.
+        low: ``text.lower()``, when the caller has it already (see
+            [`prescan`][diplomacy_corpus.extract.numbers.prescan]).
 
     Returns:
         One [`DateMention`][diplomacy_corpus.extract.dates.DateMention] per date, with
@@ -90,7 +93,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     last = _LAST[0]
     if last is not None and last[0] is text and last[1] == reference:
         return list(last[2])
-    scan = prescan(text)
+    scan = prescan(text, low)
     low = scan.low
     found: list[DateMention] = []
     pos = 0
@@ -115,7 +118,7 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
     if reference is not None:
         matches = _relative_matches(low)
     else:  # only month names ('tháng Ba'), tried where 'tháng' stands
-        matches = _matches_at(_MONTH_WORD_RE, low, _find_word(low, "tháng"))
+        matches = [w for m in _MONTH_WORD_LED.finditer(low) if (w := _MONTH_WORD_RE.match(low, m.start() - 2))]
     rel = [mention for m in matches if (mention := _word_relative(m, low, text, reference)) is not None]
     if reference is not None and reference.day is not None:
         rel.extend(_weekdays(low, reference))

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from diplomacy_corpus.extract.cues import Cues
-from diplomacy_corpus.extract.numbers import NumberMention, _find_word, _matches_at, parse_number
+from diplomacy_corpus.extract.numbers import NumberMention, _find_led, _find_word, _matches_at, parse_number
 from diplomacy_corpus.models import METRIC_UNITS
 
 
@@ -191,14 +191,15 @@ _ORDINALS = {
     "mười": 10,
 }
 _MULTIPLE_WORDS = {"đôi": 2.0, "rưỡi": 1.5, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "mười": 10.0}
+_GAP = re.compile("ấp(?<=gấp)")
 _WORD_TIMES = re.compile(rf"gấp\s+(?P<w>{_alt(_MULTIPLE_WORDS)})(?:\s+lần)?(?!\w)")
 _RANK_BREAK = re.compile(r"[;.:]|thứ|lần")
 _RANK_CUE = re.compile(rf"(?<!\w)(?:{_alt(_KINDS['rank_cues'])})\s+$")
 _RANK_TAIL = rf"\s+(?P<n>\d{{1,3}}|{_alt(_ORDINALS)})(?:\s*/\s*\d+)?(?![\w/])"
 # One pattern per first word, tried only where the word starts: 'thứ' is found from its
 # 'ứ' (a one-character search runs at memory speed, see `_find_word`), the rare 'hạng'
-# whole.
-_RANK_WORDS = tuple((re.compile(word + _RANK_TAIL), word, anchor) for word, anchor in (("thứ", 2), ("hạng", None)))
+# from its 'ạ' by a pattern (see `_find_led`; the rank pattern needs a space after it).
+_RANK_WORDS = ((re.compile("thứ" + _RANK_TAIL), "thứ", 2), (re.compile("hạng" + _RANK_TAIL), "hạng", None))
 _SCALES = re.compile(r"(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))+(?:\s+rưỡi)?$")
 
 _SMALL_UNITS = frozenset({"percent", "rank", "times", "days"})
@@ -219,7 +220,8 @@ def _ranks(low: str) -> list[re.Match[str]]:
     """'lớn thứ 8', 'đứng thứ hai', 'xếp hạng 5': found from the rare 'thứ' and 'hạng'."""
     found: list[re.Match[str]] = []
     for pattern, word, anchor in _RANK_WORDS:
-        for m in _matches_at(pattern, low, _find_word(low, word, anchor)):
+        starts = _find_word(low, word, anchor) if anchor is not None else _find_led(low, word, 1)
+        for m in _matches_at(pattern, low, starts):
             i = m.start()
             if not (i and low[i - 1].isalnum()) and (
                 _RANK_CUE.search(low, max(0, i - 16), i)
@@ -239,16 +241,9 @@ def _ranks(low: str) -> list[re.Match[str]]:
 
 def _word_multiples(low: str) -> list[re.Match[str]]:
     """'gấp đôi', 'gấp ba lần': multiples in words (in digits they are ordinary numbers)."""
-    if "gấp" not in low:  # most texts: a plain search is faster than the regex engine's
+    if _GAP.search(low) is None:  # most texts: 'gấp' found from its rarer 'ấ' (see `_find_led`)
         return []
     return [m for m in _WORD_TIMES.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
-
-
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low
 
 
 def _money_kind(low: str, s: int, e: int, start: int, end: int | None = None, foreign: bool = False) -> str | None:

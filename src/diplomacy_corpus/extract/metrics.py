@@ -51,10 +51,13 @@ from diplomacy_corpus.models import Metric, PartialDate, Span
 __all__ = ["find_metrics"]
 
 _QUICK = re.compile(r"thứ\s|hạng\s|triệu|tỷ|tỉ|gấp")  # figures without digits
+# 'dân số' found from its rarer 'â' (a pattern opening with a literal letter is skipped
+# to in C; see `numbers._find_led`)
+_POPULATION = re.compile("ân số(?<=dân số)")
 
 
 def find_metrics(
-    text: str, sentences: Sequence[tuple[int, int]], *, reference: PartialDate | None = None
+    text: str, sentences: Sequence[tuple[int, int]], *, reference: PartialDate | None = None, low: str | None = None
 ) -> list[Metric]:
     """Find the figures a text quotes, sentence by sentence.
 
@@ -63,6 +66,8 @@ def find_metrics(
         sentences: ``(start, end)`` offsets of the sentences of ``text``, in order.
         reference: the publication date, when known; it dates relative periods
             (``năm nay``) and year-less dates.
+        low: ``text.lower()``, when the caller has it already (see
+            [`prescan`][diplomacy_corpus.extract.numbers.prescan]).
 
     Returns:
         One [`Metric`][diplomacy_corpus.Metric] per figure, with ids ``m1``, ``m2``...
@@ -71,11 +76,11 @@ def find_metrics(
     """
     if not text:
         return []
-    scan = prescan(text)
+    scan = prescan(text, low)
     low = scan.low
     if not scan.starts and not _QUICK.search(low):
         return []
-    if "dân số" in low or "$" in low or "€" in low or "£" in low:
+    if "$" in low or "€" in low or "£" in low or _POPULATION.search(low):
         numbers = _scan(text, low, lambda a, b: _maybe_metric(low, a, b), scan.starts)
     else:  # the usual case: a figure is a metric only with a unit or a noun after it
         numbers = _scan(text, low, lambda a, b: _FOLLOW.match(low, b) is not None, scan.starts, _FOLLOW)
@@ -169,13 +174,29 @@ _METRIC_SLOTS = tuple(getattr(Metric, f.name).__set__ for f in attrs.fields(Metr
 assert [f.name for f in attrs.fields(Metric)] == [
     "id", "kind", "value", "unit", "period", "qualifier", "text", "evidence"
 ]  # fmt: skip
+_SET_ID, _SET_KIND, _SET_VALUE, _SET_UNIT, _SET_PERIOD, _SET_QUALIFIER, _SET_TEXT, _SET_EVIDENCE = _METRIC_SLOTS
 
 
-def _metric(*values: object) -> Metric:
-    """A Metric from values valid by construction, in field order (like `_trusted`, faster)."""
+def _metric(
+    ident: str,
+    kind: str,
+    value: float,
+    unit: str,
+    period: str | None,
+    qualifier: str | None,
+    text: str,
+    evidence: Span,
+) -> Metric:
+    """A Metric from values valid by construction (like `_trusted`, faster)."""
     metric = object.__new__(Metric)
-    for set_slot, value in zip(_METRIC_SLOTS, values, strict=True):
-        set_slot(metric, value)
+    _SET_ID(metric, ident)
+    _SET_KIND(metric, kind)
+    _SET_VALUE(metric, value)
+    _SET_UNIT(metric, unit)
+    _SET_PERIOD(metric, period)
+    _SET_QUALIFIER(metric, qualifier)
+    _SET_TEXT(metric, text)
+    _SET_EVIDENCE(metric, evidence)
     return metric
 
 

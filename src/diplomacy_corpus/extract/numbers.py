@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
@@ -67,10 +68,12 @@ _DIGIT_NUMBER = re.compile(
     rf"(?P<scale>(?:\s*+(?:{_SCALE_ALT})(?!\w))+(?:\s+(?:{_alt(_HALF)})(?!\w))?)?"
 )
 _SCALE = re.compile(rf"(?:{_SCALE_ALT})(?!\w)")
-# Scale words with the offset of the letter they are looked for by (see `_find_word`):
-# the tone-marked vowel of 'tỷ' and 'tỉ', which must also end a word ('tỉnh' is no
-# scale word); the longer words are looked for whole.
-_SCALE_WORDS = tuple((word, 1 if word in ("tỉ", "tỷ") else None) for word in _SCALES)
+# Scale words with the offset of the letter they are looked for by: the tone-marked
+# vowel of 'tỷ' and 'tỉ' (rare: see `_find_word`), the 'ì' of 'nghìn', the 'à' of
+# 'ngàn', the 'ạ' of 'vạn', the 'ệ' of 'triệu' (less rare: see `_find_led`). Only
+# whole words are scale words ('tỉnh' is none).
+_SCALE_ANCHORS = {"tỷ": 1, "tỉ": 1, "nghìn": 3, "ngàn": 2, "vạn": 1, "triệu": 3}
+_SCALE_WORDS = tuple((word, _SCALE_ANCHORS[word]) for word in _SCALES)
 _MORE_SCALES = re.compile(rf"(?:\s+(?:{_SCALE_ALT}))*(?:\s+(?:{_alt(_HALF)}))?(?!\w)")
 _VAGUE_BEFORE = frozenset({"hàng", "vài", "mấy", "dăm", "mươi"})
 _NOT_NUMBER_BEFORE = frozenset({"trong", "mỗi", "hàng", "cả", "các", "những", "mọi", "từng", "nhiều", "vài"})
@@ -256,6 +259,21 @@ class Prescan:
     grammars reject figures glued to a word)."""
 
 
+# The slots of a Prescan, in field order: one is made per document and per dated sentence.
+_SCAN_SLOTS = tuple(getattr(Prescan, f.name).__set__ for f in attrs.fields(Prescan))
+assert [f.name for f in attrs.fields(Prescan)] == ["text", "low", "starts"]
+
+
+def _prescan(text: str, low: str, starts: tuple[int, ...]) -> Prescan:
+    """``Prescan(text, low, starts)``, faster (no frozen __setattr__)."""
+    scan = object.__new__(Prescan)
+    set_text, set_low, set_starts = _SCAN_SLOTS
+    set_text(scan, text)
+    set_low(scan, low)
+    set_starts(scan, starts)
+    return scan
+
+
 # The runs of digits are looked for in a copy of the text with one byte a character:
 # every ASCII digit made '0', dots and commas kept, anything else a blank. The regex
 # engine then looks for one literal byte, which it does faster than it tests each
@@ -268,18 +286,25 @@ _DIGITS_ONLY = bytes(48 if 48 <= b <= 57 else b if b in (44, 46) else 32 for b i
 _LAST_SCAN: list[Prescan | None] = [None]
 
 
-def prescan(text: str) -> Prescan:
+def prescan(text: str, low: str | None = None) -> Prescan:
     """Lower-case ``text`` and find where its figures start, once per document.
 
     The result of the last call is kept: a second call with the very same string
     (checked by identity) returns it at no cost.
+
+    Args:
+        text: the text to scan.
+        low: ``text.lower()``, when the caller has it already: it is then not
+            lower-cased again (ignored when its length differs from the text's, as
+            for the few letters that lower-case to two characters).
     """
     last = _LAST_SCAN[0]
     if last is not None and last.text is text:
         return last
-    low = _lower(text)
+    if low is None or len(low) != len(text):
+        low = _lower(text)
     ascii_digits = low.encode("latin-1", "replace").translate(_DIGITS_ONLY)  # '?' for the others
-    scan = Prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(ascii_digits)]))
+    scan = _prescan(text, low, tuple([m.start() for m in _TOKEN.finditer(ascii_digits)]))
     _LAST_SCAN[0] = scan
     return scan
 
@@ -299,7 +324,7 @@ def prescan_part(scan: Prescan, start: int, end: int) -> str:
         return part
     starts = scan.starts
     first = bisect.bisect_left(starts, start)
-    _LAST_SCAN[0] = Prescan(
+    _LAST_SCAN[0] = _prescan(
         part, low[start:end], tuple([at - start for at in starts[first : bisect.bisect_left(starts, end, first)]])
     )
     return part
@@ -372,7 +397,7 @@ def _scan(
             continue
         if scale:
             raw = low[start:end]
-            value = parse_number(raw if ", " not in raw else raw.replace(", ", ",", 1))
+            value = _scaled_value(raw if ", " not in raw else raw.replace(", ", ",", 1))
         else:
             value = _digits_value(low[start:end])
         if value is not None and math.isfinite(value):
@@ -382,6 +407,22 @@ def _scan(
         found.extend(words)
         found.sort(key=lambda n: n.start)
     return found
+
+
+def _scaled_value(raw: str) -> float | None:
+    """``parse_number(raw)`` for a figure in digits and its scale words (``2,7 triệu``).
+
+    The usual figure, digits and one scale word, is read here; the others by
+    `parse_number`. Its rule for a figure and one scale word: the figure times the
+    scale, a zero figure counting as one.
+    """
+    parts = raw.split()
+    if len(parts) == 2 and parts[1] in _SCALES:
+        head = _digits_value(parts[0])
+        if head is not None:
+            value = (head or 1.0) * _SCALES[parts[1]]
+            return value if math.isfinite(value) else None
+    return parse_number(raw)
 
 
 def _digit_figures(
@@ -462,6 +503,25 @@ def _find_word(text: str, word: str, anchor: int | None = None, *, whole: bool =
     return found
 
 
+def _find_led(text: str, word: str, anchor: int) -> list[int]:
+    """Every offset where ``word`` starts in ``text`` as a whole word (no ``\\w`` after it).
+
+    ``anchor`` is the offset in ``word`` of a letter that is not common in the texts
+    searched (the 'ạ' of 'vạn'). The word is found by a pattern that opens with that
+    letter and checks the letters before it in a look-behind: the regex engine skips
+    from one such letter to the next in C. For a letter met a few times in a text,
+    faster than ``str.find`` on a word whose letters are all common, and than
+    `_find_word`, which checks each occurrence of the letter in Python.
+    """
+    return [m.start() - anchor for m in _led(word, anchor).finditer(text)]
+
+
+@functools.cache
+def _led(word: str, anchor: int) -> re.Pattern[str]:
+    """The pattern of `_find_led`."""
+    return re.compile(re.escape(word[anchor:]) + f"(?<={re.escape(word)})" + r"(?!\w)")
+
+
 def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
     """``pattern.finditer(low)`` for a pattern that can only match at ``starts`` (sorted)."""
     found: list[re.Match[str]] = []
@@ -480,7 +540,10 @@ def _word_numbers(
 ) -> list[NumberMention]:
     hits: list[int] = []
     for word, anchor in _SCALE_WORDS:
-        hits.extend(_find_word(low, word, anchor, whole=anchor is not None))
+        if len(word) == 2:  # 'tỷ', 'tỉ': a rare letter
+            hits.extend(_find_word(low, word, anchor, whole=True))
+        else:
+            hits.extend(_find_led(low, word, anchor))
     if not hits:
         return []
     hits.sort()
