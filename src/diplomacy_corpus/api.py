@@ -23,6 +23,7 @@ from ._workers import TimeLimitExceeded, time_limit
 from .convert import document_from_dict
 from .decoding import DEFAULT_MAX_BYTES, normalize_text
 from .errors import DiplomacyCorpusError, InputError, ParseError, PluginError
+from .htmlpage import host_of, names_no_outlet, scores_by_host_only, text_host_score
 from .inputs import iter_sources, read_file
 from .interfaces import Parser, Source
 from .models import Document
@@ -54,9 +55,19 @@ class Result:
 def _ranked(source: Source) -> list[Parser]:
     """Every parser that scored ``source``, best first (ties: first registered)."""
     scored: list[tuple[float, Parser]] = []
+    # For a plain-text copy whose layout names no outlet, the outlet parsers that score as
+    # OutletParser does can only score by host: that is decided once here, not per parser.
+    quiet: bool | None = False if source.is_html else None
+    host: str | None = None
     for parser in plugins._ordered_parsers():
         try:
-            score = float(parser.score(source))
+            if quiet is not False and scores_by_host_only(parser):
+                if quiet is None:
+                    host = host_of(source.url)  # (both raise, if at all, as the parser's score would)
+                    quiet = names_no_outlet(source)
+                score = text_host_score(parser, host) if quiet else float(parser.score(source))  # type: ignore[arg-type]
+            else:
+                score = float(parser.score(source))
         except Exception as exc:  # a broken plugin must not stop the batch
             logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin, type(exc).__name__, exc)
             continue
