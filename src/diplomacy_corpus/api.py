@@ -59,9 +59,10 @@ def _ranked(source: Source) -> list[Parser]:
     # OutletParser does can only score by host: that is decided once here, not per parser.
     quiet: bool | None = False if source.is_html else None
     host: str | None = None
-    for parser in plugins._ordered_parsers():
+    parsers = plugins._ordered_parsers()
+    for parser, host_only in zip(parsers, _host_only(parsers)):
         try:
-            if quiet is not False and scores_by_host_only(parser):
+            if quiet is not False and host_only:
                 if quiet is None:
                     host = host_of(source.url)  # (both raise, if at all, as the parser's score would)
                     quiet = names_no_outlet(source)
@@ -80,6 +81,18 @@ def _ranked(source: Source) -> list[Parser]:
     # The sort is stable, so parsers with equal scores stay in registration order.
     scored.sort(key=_by_score, reverse=True)
     return [parser for _, parser in scored]
+
+
+_HOST_ONLY: list[tuple[tuple[Parser, ...], tuple[bool, ...]]] = []
+
+
+def _host_only(parsers: tuple[Parser, ...]) -> tuple[bool, ...]:
+    """``scores_by_host_only`` of each parser, worked out once per registry (the tuple is kept while it lasts)."""
+    if _HOST_ONLY and _HOST_ONLY[0][0] is parsers:
+        return _HOST_ONLY[0][1]
+    flags = tuple(scores_by_host_only(parser) for parser in parsers)
+    _HOST_ONLY[:] = [(parsers, flags)]
+    return flags
 
 
 def _by_score(item: tuple[float, Parser]) -> float:

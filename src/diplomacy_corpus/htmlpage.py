@@ -656,9 +656,15 @@ class OutletParser(Parser):
 def scores_by_host_only(parser: Parser) -> bool:
     """Whether ``parser`` scores text copies exactly as `OutletParser` does (neither its
     ``score`` nor its ``on_host`` is overridden), so `text_host_score` can stand in for it."""
-    cls = type(parser)
-    return cls.score is OutletParser.score and cls.on_host is OutletParser.on_host and "score" not in getattr(
-        parser, "__dict__", ())
+    try:
+        cls = type(parser)
+        own = getattr(parser, "__dict__", {})
+        return (
+            cls.score is OutletParser.score and getattr(cls, "on_host", None) is OutletParser.on_host
+            and "score" not in own and "on_host" not in own
+        )
+    except Exception:  # an odd plugin: its own score will be called
+        return False
 
 
 def names_no_outlet(source: Source) -> bool:
