@@ -109,7 +109,7 @@ def _host_scores(parsers: tuple[Parser, ...], flags: tuple[bool, ...], host: str
     scores = cache.get(host)
     if scores is None:
         found: list[float | None] = []
-        for parser, host_only in zip(parsers, flags):
+        for parser, host_only in zip(parsers, flags, strict=True):
             try:
                 found.append(text_host_score(parser, host) if host_only else None)  # type: ignore[arg-type]
             except Exception:  # its own score says what is wrong

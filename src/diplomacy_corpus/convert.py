@@ -17,7 +17,9 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .models import Actor, Document, Event, Metric, PartialDate, Span
 
-__all__ = ["UnusualValue", "converter", "document_from_dict", "document_to_dict", "document_to_json", "fast_json_usable"]
+__all__ = [
+    "UnusualValue", "converter", "document_from_dict", "document_to_dict", "document_to_json", "fast_json_usable",
+]
 
 converter = cattrs.Converter(forbid_extra_keys=False)
 """The converter used by the JSON exporters and by ``load()``."""
