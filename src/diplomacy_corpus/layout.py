@@ -667,11 +667,28 @@ def analyse(text: str, title: str | None = None) -> TextLayout:
             dateline = m.group(0).strip()
             paragraphs[0] = paragraphs[0][m.end():]
     lead = paragraphs[0] if paragraphs else None
-    return TextLayout(
-        title=head, lead=lead, body=tuple(paragraphs[1:]), captions=tuple(captions),
-        related=tuple(related), byline=byline, urls=tuple(urls), dateline=dateline,
-        published=published,
-    )
+    if not _LAYOUT_SETTERS:
+        return TextLayout(
+            title=head, lead=lead, body=tuple(paragraphs[1:]), captions=tuple(captions),
+            related=tuple(related), byline=byline, urls=tuple(urls), dateline=dateline,
+            published=published,
+        )
+    # (TextLayout has no validators or converters: its slots are set as its __init__ would)
+    parts: TextLayout = object.__new__(TextLayout)
+    for setter, value in zip(_LAYOUT_SETTERS, (head, lead, tuple(paragraphs[1:]), tuple(captions), tuple(related),
+                                               byline, tuple(urls), dateline, published), strict=True):
+        setter(parts, value)
+    return parts
+
+
+_LAYOUT_FIELDS = ("title", "lead", "body", "captions", "related", "byline", "urls", "dateline", "published")
+#: Setters of `TextLayout`'s slots in field order (empty should its fields change).
+_LAYOUT_SETTERS = (
+    tuple(TextLayout.__dict__[name].__set__ for name in _LAYOUT_FIELDS)
+    if tuple(field.name for field in attrs.fields(TextLayout)) == _LAYOUT_FIELDS
+    and all(hasattr(TextLayout.__dict__.get(name), "__set__") for name in _LAYOUT_FIELDS)
+    else ()
+)
 
 
 _DATELINE = re.compile(
