@@ -23,6 +23,7 @@ from ._workers import TimeLimitExceeded, time_limit
 from .convert import document_from_dict
 from .decoding import DEFAULT_MAX_BYTES, normalize_text
 from .errors import DiplomacyCorpusError, InputError, ParseError, PluginError
+from .htmlpage import host_of, names_no_outlet, scores_by_host_only, text_host_score
 from .inputs import iter_sources, read_file
 from .interfaces import Parser, Source
 from .models import Document
@@ -54,21 +55,69 @@ class Result:
 def _ranked(source: Source) -> list[Parser]:
     """Every parser that scored ``source``, best first (ties: first registered)."""
     scored: list[tuple[float, Parser]] = []
-    for parser in plugins._ordered_parsers():
+    parsers = plugins._ordered_parsers()
+    flags = _host_only(parsers)
+    # A plain-text copy whose layout names no outlet: the outlet parsers that score as
+    # OutletParser does can only score it by its URL's host, as worked out once per host.
+    by_host: tuple[float | None, ...] | None = None
+    if not source.is_html and True in flags:
         try:
-            score = float(parser.score(source))
-        except Exception as exc:  # a broken plugin must not stop the batch
-            logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin, type(exc).__name__, exc)
-            continue
-        if score != score:  # NaN
-            logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
-            continue
+            host = host_of(source.url)
+            if names_no_outlet(source):
+                by_host = _host_scores(parsers, flags, host)
+        except Exception:  # the parsers' own score will say what is wrong, each in its turn
+            by_host = None
+    for index, parser in enumerate(parsers):
+        score: float | None = by_host[index] if by_host is not None else None
+        if score is None:
+            try:
+                score = float(parser.score(source))
+            except Exception as exc:  # a broken plugin must not stop the batch
+                logger.warning("parser %r failed to score %s: %s: %s", parser.name, source.origin,
+                               type(exc).__name__, exc)
+                continue
+            if score != score:  # NaN
+                logger.warning("parser %r scored %s as NaN; ignored", parser.name, source.origin)
+                continue
         scored.append((score, parser))
     if not scored:
         raise PluginError("no parser is available (is the built-in 'text' parser disabled?)")
     # The sort is stable, so parsers with equal scores stay in registration order.
     scored.sort(key=_by_score, reverse=True)
     return [parser for _, parser in scored]
+
+
+#: The registry's parsers, and what `_host_only` and `_host_scores` worked out for them.
+_FOR_PARSERS: dict[str, Any] = {"parsers": None, "flags": (), "hosts": {}}
+
+
+def _host_only(parsers: tuple[Parser, ...]) -> tuple[bool, ...]:
+    """``scores_by_host_only`` of each parser, worked out once per registry (the tuple is kept while it lasts)."""
+    if _FOR_PARSERS["parsers"] is not parsers:
+        _FOR_PARSERS.update(parsers=parsers, flags=tuple(scores_by_host_only(parser) for parser in parsers), hosts={})
+    flags: tuple[bool, ...] = _FOR_PARSERS["flags"]
+    return flags
+
+
+def _host_scores(parsers: tuple[Parser, ...], flags: tuple[bool, ...], host: str | None) -> tuple[float | None, ...]:
+    """Per parser, its score of a plain-text copy from ``host`` that names no outlet when it
+    scores by host alone (see ``text_host_score``), else None (its own ``score`` is called).
+
+    Worked out once per host: a corpus has few.
+    """
+    cache: dict[str | None, tuple[float | None, ...]] = _FOR_PARSERS["hosts"]
+    scores = cache.get(host)
+    if scores is None:
+        found: list[float | None] = []
+        for parser, host_only in zip(parsers, flags, strict=True):
+            try:
+                found.append(text_host_score(parser, host) if host_only else None)  # type: ignore[arg-type]
+            except Exception:  # its own score says what is wrong
+                found.append(None)
+        if len(cache) >= 1024:
+            cache.clear()
+        scores = cache[host] = tuple(found)
+    return scores
 
 
 def _by_score(item: tuple[float, Parser]) -> float:

@@ -651,3 +651,36 @@ class OutletParser(Parser):
         if source.is_html:
             return parse_article(source, name=self.name, recipe=self.recipe)
         return layout.document_from_text(source, name=self.name)
+
+
+def scores_by_host_only(parser: Parser) -> bool:
+    """Whether ``parser`` scores text copies exactly as `OutletParser` does (neither its
+    ``score`` nor its ``on_host`` is overridden), so `text_host_score` can stand in for it."""
+    try:
+        cls = type(parser)
+        own = getattr(parser, "__dict__", {})
+        return (
+            cls.score is OutletParser.score and getattr(cls, "on_host", None) is OutletParser.on_host
+            and "score" not in own and "on_host" not in own
+        )
+    except Exception:  # an odd plugin: its own score will be called
+        return False
+
+
+def names_no_outlet(source: Source) -> bool:
+    """Whether the layout of a plain-text ``source`` names no outlet at all: no byline
+    outlet, no dateline, no URL line.
+
+    Then `OutletParser.score` can only score the copy by its URL's host: the test is
+    made once per copy instead of once per outlet parser (see `text_host_score`).
+    """
+    parts = layout.analyse(source.text, source.title)
+    byline = parts.byline
+    return not ((byline is not None and byline.outlet) or parts.dateline or parts.urls)
+
+
+def text_host_score(parser: OutletParser, host: str | None) -> float:
+    """`OutletParser.score` of a plain-text copy whose URL's host is ``host`` and for which
+    `names_no_outlet` holds: 0.9 on the parser's hosts, else 0 (``names_outlet`` cannot
+    be true for a layout that names no outlet)."""
+    return 0.9 if parser.on_host(host) else 0.0

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+
 from .decoding import DEFAULT_MAX_BYTES, decode_bytes, normalize_text
 from .errors import InputError
 from .interfaces import Source, looks_like_html
@@ -143,9 +145,17 @@ def _meta(record: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+_decode_json = json.JSONDecoder().decode
+
+
 def _record_source(raw: bytes, where: str, origin: str) -> Source | InputError:
     try:
-        record = json.loads(raw)
+        if raw[:1] == b"{" and raw[1:2] != b"\x00":
+            # What json.loads does with such a line (json.detect_encoding gives UTF-8 for it),
+            # without finding the encoding again for every line.
+            record = _decode_json(raw.decode("utf-8", "surrogatepass"))
+        else:
+            record = json.loads(raw)
     except UnicodeDecodeError as exc:
         return input_error(where, f"not valid UTF-8: byte 0x{exc.object[exc.start]:02x} at offset {exc.start}")
     except (json.JSONDecodeError, RecursionError) as exc:
@@ -159,8 +169,30 @@ def _record_source(raw: bytes, where: str, origin: str) -> Source | InputError:
     if not isinstance(body, str) or not body or body.isspace():  # blank (without the copy strip() makes)
         return input_error(item_origin, "no 'text' or 'html' string")
     text = normalize_text(body)
-    return Source(origin=item_origin, text=text, is_html=body is html or looks_like_html(text),
-                  url=_meta(record, "url"), title=_meta(record, "title"), published=_meta(record, "published"))
+    is_html = body is html or looks_like_html(text)
+    url, title, published = _meta(record, "url"), _meta(record, "title"), _meta(record, "published")
+    if _SOURCE_SETTERS:  # every value is of its field's type: the validators would pass
+        set_origin, set_text, set_is_html, set_url, set_title, set_published = _SOURCE_SETTERS
+        source: Source = object.__new__(Source)
+        set_origin(source, item_origin)
+        set_text(source, text)
+        set_is_html(source, is_html)
+        set_url(source, url)
+        set_title(source, title)
+        set_published(source, published)
+        return source
+    return Source(origin=item_origin, text=text, is_html=is_html, url=url, title=title, published=published)
+
+
+_SOURCE_FIELDS = ("origin", "text", "is_html", "url", "title", "published")
+#: Setters of `Source`'s slots in field order, when it has exactly `_SOURCE_FIELDS` (else empty:
+#: the validating constructor is used). A corpus line is read in a fraction of the constructor's time.
+_SOURCE_SETTERS: tuple[Callable[[Source, Any], None], ...] = (
+    tuple(Source.__dict__[name].__set__ for name in _SOURCE_FIELDS)
+    if tuple(field.name for field in attrs.fields(Source)) == _SOURCE_FIELDS
+    and all(hasattr(Source.__dict__.get(name), "__set__") for name in _SOURCE_FIELDS)
+    else ()
+)
 
 
 def iter_jsonl(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, start: int = 0,

@@ -19,6 +19,7 @@ escape, so the export never fails on it and still loads back unchanged.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import diplomacy_corpus as dc
+from diplomacy_corpus.convert import document_to_json, fast_json_usable
 from diplomacy_corpus.exporting import atomic_destination
 
 # Line breaks that JSON leaves raw but str.splitlines() and old JavaScript split on.
@@ -63,6 +65,25 @@ def _compact_encoder() -> Callable[[Any], str]:
 
 
 _encode_compact = _compact_encoder()
+
+
+@functools.lru_cache(maxsize=1)
+def _fast_json_checked() -> bool:
+    """Whether `document_to_json` writes a probe document exactly as the encoder writes its dict."""
+    try:  # (a model that no longer accepts the probe: the plain way)
+        span = dc.Span.of("Hà Nội \"\\\n\t\x01\u2028 ok", 0, 8)
+        probe = dc.Document(
+            origin="p", source="text", title="T\u00e9", text="Hà Nội \"\\\n\t\x01\u2028 ok", captions=("a", "b"),
+            actors=(dc.Actor(id="a1", name="A", kind="person", titles=("x",), mentions=(span, span)),),
+            events=(dc.Event(id="e1", kind="visit", date=dc.PartialDate.parse("2024-03"), participants=("a1",),
+                             evidence=(span,)),),
+            metrics=(dc.Metric(id="m1", kind="export", value=1.5e300, unit="USD", text="t", evidence=span),
+                     dc.Metric(id="m2", kind="export", value=3.0, unit="USD", text="t", evidence=None),
+                     dc.Metric(id="m3", kind="export", value=0.1, unit="percent", text="t")),
+        )
+        return document_to_json(probe) == _encode_compact(dc.document_to_dict(probe))
+    except Exception:
+        return False
 
 
 def _escape_line_breaks(text: str) -> str:
@@ -145,9 +166,20 @@ class JsonlExporter(_JsonBase):
         """Write one compact JSON object a line."""
         encode = _encode_compact
         to_dict = dc.document_to_dict
+        # Documents are written straight from the models when that gives the same text
+        # (see document_to_json); any other document, or value, takes the plain way.
+        fast = fast_json_usable() and _fast_json_checked()
         count = 0
         for document in documents:
-            stream.write(_escape_line_breaks(encode(to_dict(document))) + "\n")
+            line = None
+            if fast and type(document) is dc.Document:
+                try:
+                    line = document_to_json(document)
+                except Exception:  # an unusual value: the plain way writes it, or says what is wrong
+                    line = None
+            if line is None:
+                line = encode(to_dict(document))
+            stream.write(_escape_line_breaks(line) + "\n")
             count += 1
         return count
 
