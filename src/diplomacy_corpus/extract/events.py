@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Actor, Event, Span, _trusted
+from ..models import Actor, Event, Span, _builder
 from . import lexicon
 from .analysis import Analysis
 from .event_context import (
@@ -66,6 +66,8 @@ from .event_participants import (
 from .text import clauses
 
 __all__ = ["find_events"]
+
+_new_event = _builder(Event)  # an Event from values valid by construction (see `_trusted`)
 
 _PAIR_WORDS_RE = re.compile(
     r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai|hai nhà lãnh đạo|hai lãnh đạo)\b"
@@ -399,11 +401,11 @@ def find_events(
     fill_years(drafts, [*date_list, *year_dates])
     codes = _codes()
     events = []
+    span_of = Span.of
     for n, d in enumerate(drafts, 1):
         code = codes.get(d.kind, {})
         events.append(
-            _trusted(
-                Event,
+            _new_event(
                 id=f"e{n}",
                 kind=d.kind,
                 date=d.date,
@@ -413,7 +415,7 @@ def find_events(
                 level=d.level,
                 cameo=code.get("cameo"),
                 plover=code.get("plover"),
-                evidence=tuple(Span.of(an.text, s, e) for s, e in sorted(set(d.evidence))),
+                evidence=tuple([span_of(an.text, s, e) for s, e in sorted(set(d.evidence))]),
             )
         )
     return events
