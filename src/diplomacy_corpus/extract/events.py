@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -147,7 +147,7 @@ def find_events(
     actors: Sequence[Actor],
     mentions: dict[str, list[tuple[int, int]]],
     dates: Sequence[Any],
-    year_dates: Sequence[Any] = (),
+    year_dates: Sequence[Any] | Callable[[], Sequence[Any]] = (),
 ) -> list[Event]:
     """Find the events of a document.
 
@@ -157,8 +157,9 @@ def find_events(
         actors: the document's actors (ids are used as participants).
         mentions: per actor id, the offsets of its mentions.
         dates: the dates found in the text (``DateMention`` objects, by offset).
-        year_dates: more dates of the document outside its text (photo captions); they
-            only give a year-less day the year of the same day written in full.
+        year_dates: more dates of the document outside its text (photo captions), or
+            what finds them (called only when an event has a year-less day); they only
+            give a year-less day the year of the same day written in full.
 
     Returns:
         Events with ids ``e1``..., in order of first mention.
@@ -398,7 +399,7 @@ def find_events(
                 add_draft(drafts, attrs.evolve(draft, date=extra.date, date_end=extra.date_end, location=None))
     drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
-    fill_years(drafts, [*date_list, *year_dates])
+    fill_years(drafts, date_list, year_dates)
     codes = _codes()
     events = []
     span_of = Span.of
