@@ -250,7 +250,7 @@ _REPLACERS: dict[type, Any] = {}
 
 def _generated(cls: type, source: str, names: dict[str, Any]) -> Any:
     namespace = {"_new": _new, "_cls": cls, **names}
-    exec(source, namespace)  # noqa: S102 - source made from the field names of an attrs class
+    exec(source, namespace)  # the source is made from the field names of an attrs class
     return namespace["_generated"]
 
 
@@ -314,7 +314,8 @@ def _replacer(cls: type[_M]) -> Any:
         names[f"_set_{f.name}"] = _slot_setter(cls, f.name)
         params.append(f"{f.name}=_KEEP")
         body.append(f"    _set_{f.name}(_self, _old.{f.name} if {f.name} is _KEEP else {f.name})")
-    source = "\n".join([f"def _generated(_old, /, *, {', '.join(params)}):", "    _self = _new(_cls)", *body, "    return _self"])
+    head = f"def _generated(_old, /, *, {', '.join(params)}):"
+    source = "\n".join([head, "    _self = _new(_cls)", *body, "    return _self"])
     replace = _REPLACERS[cls] = _generated(cls, source, names)
     replace.__qualname__ = replace.__name__ = f"replace_{cls.__name__}"
     return replace

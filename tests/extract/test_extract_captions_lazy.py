@@ -38,7 +38,9 @@ def test_a_dated_day_leaves_the_captions_unread(monkeypatch: pytest.MonkeyPatch)
     assert [str(e.date) for e in doc.events] == ["2019-10-03"] and read == []
 
 
-def test_a_caption_that_fails_is_logged_and_skipped(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_caption_that_fails_is_logged_and_skipped(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     find_dates = extract_module._find_dates
 
     def broken(text: str, **kw: object) -> object:

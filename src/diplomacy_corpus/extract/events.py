@@ -49,7 +49,7 @@ from .event_dates import (
     listed_dates,
     nearest_date,
 )
-from .event_gates import STATE_KINDS, has_word, letter_led, signing_told, trigger_ok, words_before
+from .event_gates import STATE_KINDS, gate, has_word, letter_led, lexicon_patterns, signing_told, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
@@ -166,14 +166,14 @@ def find_events(
     """
     if not an.triggers or not sentences:
         return []
-    cfg = _config()
-    blockers = cfg.get("blockers_before", [])
-    nouns = cfg.get("agreement_nouns", [])
     # The gates first: most documents have no trigger that passes, and then none of the
     # mentions, pairs and heads below is needed.
-    valid = [t for t in an.triggers if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0])]
+    blockers, noun_rx = lexicon_patterns()
+    valid = [t for t in an.triggers if gate(an, t, blockers, noun_rx) and not _in_office(an.offices, t[0])]
     if not valid:
         return []
+    cfg = _config()
+    nouns = cfg.get("agreement_nouns", [])
     view = an.view
     # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
