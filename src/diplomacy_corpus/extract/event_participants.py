@@ -7,6 +7,7 @@ for a named person (`title_only`), the two states a text is about (`pair_countri
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -108,6 +109,7 @@ _LEADER_TITLES = (
 )
 _LISTED_STATES_RE = re.compile(r"\s*(?:,|và)\s*")  # between two states of a list
 _LEADERS_RE = re.compile(r"\b(?:[Cc]ác\s+|[Hh]ai\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?$")
+_LEADER = "lãnh đạo"  # what every match of `_LEADERS_RE` holds
 
 
 def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
@@ -119,20 +121,36 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
     itself.
     """
     view = an.view
-    if "lãnh đạo" not in view:
-        return []  # most texts: one plain search decides
+    # Where "lãnh đạo" stands: most texts have none (one plain search decides), and a
+    # state can follow it only within 40 characters.
+    spots = []
+    at = view.find(_LEADER)
+    while at >= 0:
+        spots.append(at)
+        at = view.find(_LEADER, at + 1)
+    if not spots:
+        return []
     leaders: dict[str, list[str]] = {}
     for a in actors:
         if a.kind == "person" and a.country and any(t in _LEADER_TITLES for t in a.titles):
             leaders.setdefault(a.country, []).append(a.id)
+
+    def lead_before(pos: int) -> re.Match[str] | None:
+        """``_LEADERS_RE.search(view, max(0, pos - 40), pos)``, run only where "lãnh đạo" fits in."""
+        lo = max(0, pos - 40)
+        k = bisect.bisect_left(spots, lo)
+        if k == len(spots) or spots[k] > pos - len(_LEADER):
+            return None
+        return _LEADERS_RE.search(view, lo, pos)
+
     out = []
     countries = sorted(an.countries)
     for k, (s, e, code) in enumerate(countries):
-        lead = _LEADERS_RE.search(view, max(0, s - 40), s)
+        lead = lead_before(s)
         j = k
         while lead is None and j > 0 and _LISTED_STATES_RE.fullmatch(view, countries[j - 1][1], countries[j][0]):
             j -= 1
-            lead = _LEADERS_RE.search(view, max(0, countries[j][0] - 40), countries[j][0])
+            lead = lead_before(countries[j][0])
         ids = leaders.get(code, [])
         if lead is not None and len(ids) == 1:
             out.append((s, e, ids[0]))
