@@ -147,7 +147,7 @@ def fill_years(
     if not known:
         return
     for d in drafts:
-        if _yearless_day(d):
+        if d.date is not None and d.date.year is None and d.date.month is not None and d.date.day is not None:
             found = {y for m, a, b, y in known if m == d.date.month and a <= d.date.day <= b}
             if len(found) == 1:
                 year = next(iter(found))
