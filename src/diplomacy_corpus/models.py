@@ -222,17 +222,73 @@ class Span:
         """
         if type(start) is int and type(end) is int and 0 <= start <= end:
             # Valid by construction: skip the validators (extraction makes many spans).
-            span = object.__new__(cls)
-            _set_slot(span, "start", start)
-            _set_slot(span, "end", end)
-            _set_slot(span, "text", text[start:end])
+            span = _new(cls)
+            _SPAN_START(span, start)
+            _SPAN_END(span, end)
+            _SPAN_TEXT(span, text[start:end])
             return span
         return cls(start=start, end=end, text=text[start:end])
 
 
-_set_slot = object.__setattr__  # the models are frozen: the fast constructors set their slots
+_new = object.__new__
 
-_FIELD_DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+def _slot_setter(cls: type, name: str) -> Any:
+    """What sets the slot ``name`` of an instance of ``cls``, frozen or not.
+
+    The slot's member descriptor, called as ``setter(instance, value)``: faster than
+    ``object.__setattr__``, which looks the name up on every call.
+    """
+    return getattr(cls, name).__set__
+
+
+_SPAN_START, _SPAN_END, _SPAN_TEXT = (_slot_setter(Span, name) for name in ("start", "end", "text"))
+
+_BUILDERS: dict[type, Any] = {}
+_REPLACERS: dict[type, Any] = {}
+
+
+def _generated(cls: type, source: str, names: dict[str, Any]) -> Any:
+    namespace = {"_new": _new, "_cls": cls, **names}
+    exec(source, namespace)  # the source is made from the field names of an attrs class
+    return namespace["_generated"]
+
+
+def _builder(cls: type[_M]) -> Any:
+    """The trusted constructor of ``cls``: a function of its fields, in field order or by name.
+
+    Generated once per class: it makes the instance and sets each slot through its
+    descriptor, with no converter or validator, so it is a few times faster than the
+    class itself. What `_trusted` calls; hot loops may bind it once
+    (``new_actor = _builder(Actor)``). A field not given takes its default (a factory is
+    called, in field order, with the instance when it takes it); a required field not
+    given is left as ``attrs.NOTHING``, as `_trusted` always did; a name that is no field
+    raises TypeError.
+    """
+    build = _BUILDERS.get(cls)
+    if build is not None:
+        return build
+    fields = attrs.fields(cls)  # type: ignore[arg-type]
+    names: dict[str, Any] = {"_NOTHING": attrs.NOTHING}
+    params, body = [], []
+    for f in fields:
+        names[f"_set_{f.name}"] = _slot_setter(cls, f.name)
+        value = f.name
+        if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            names[f"_factory_{f.name}"] = f.default.factory
+            call = f"_factory_{f.name}(_self)" if f.default.takes_self else f"_factory_{f.name}()"
+            params.append(f"{f.name}=_NOTHING")
+            value = f"{call} if {f.name} is _NOTHING else {f.name}"
+        elif f.default is attrs.NOTHING:
+            params.append(f"{f.name}=_NOTHING")
+        else:
+            names[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    _set_{f.name}(_self, {value})")
+    source = "\n".join([f"def _generated({', '.join(params)}):", "    _self = _new(_cls)", *body, "    return _self"])
+    build = _BUILDERS[cls] = _generated(cls, source, names)
+    build.__qualname__ = build.__name__ = f"trusted_{cls.__name__}"
+    return build
 
 
 def _trusted(cls: type[_M], **values: Any) -> _M:
@@ -240,28 +296,39 @@ def _trusted(cls: type[_M], **values: Any) -> _M:
 
     For the extractor, which builds thousands of models a second from values it made
     itself (tuples, ISO codes, offsets into the text); everyone else uses the validating
-    constructor. Fields not given take their defaults. Not for `PartialDate`, whose
-    check runs after init.
+    constructor. Fields not given take their defaults (see `_builder`). Not for
+    `PartialDate`, whose check runs after init.
     """
-    spec = _FIELD_DEFAULTS.get(cls)
-    if spec is None:
-        spec = _FIELD_DEFAULTS[cls] = tuple((f.name, f.default) for f in attrs.fields(cls))  # type: ignore[arg-type]
-    obj = object.__new__(cls)
-    for name, default in spec:
-        if name in values:
-            _set_slot(obj, name, values[name])
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            _set_slot(obj, name, default.factory())
-        else:
-            _set_slot(obj, name, default)
-    return obj
+    build = _BUILDERS.get(cls) or _builder(cls)
+    return build(**values)  # type: ignore[no-any-return]
+
+
+def _replacer(cls: type[_M]) -> Any:
+    """The function behind `_replace` for ``cls``: ``(instance, **changes)``, generated once per class."""
+    replace = _REPLACERS.get(cls)
+    if replace is not None:
+        return replace
+    names: dict[str, Any] = {"_KEEP": _KEEP}
+    params, body = [], []
+    for f in attrs.fields(cls):  # type: ignore[arg-type]
+        names[f"_set_{f.name}"] = _slot_setter(cls, f.name)
+        params.append(f"{f.name}=_KEEP")
+        body.append(f"    _set_{f.name}(_self, _old.{f.name} if {f.name} is _KEEP else {f.name})")
+    head = f"def _generated(_old, /, *, {', '.join(params)}):"
+    source = "\n".join([head, "    _self = _new(_cls)", *body, "    return _self"])
+    replace = _REPLACERS[cls] = _generated(cls, source, names)
+    replace.__qualname__ = replace.__name__ = f"replace_{cls.__name__}"
+    return replace
+
+
+_KEEP = object()  # a field `_replace` was not asked to change
 
 
 def _replace(instance: _M, **changes: Any) -> _M:
     """A copy of a frozen model with fields changed to values valid by construction (see `_trusted`)."""
-    values = {f.name: getattr(instance, f.name) for f in attrs.fields(type(instance))}  # type: ignore[arg-type]
-    values.update(changes)
-    return _trusted(type(instance), **values)
+    cls = type(instance)
+    replace = _REPLACERS.get(cls) or _replacer(cls)
+    return replace(instance, **changes)  # type: ignore[no-any-return]
 
 
 def _finite(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:

@@ -76,11 +76,17 @@ def extract(document: Document) -> Document:
             metrics = list(_find_metrics(text, sentences, reference=reference))
         except Exception:
             logger.exception("find_metrics failed on %s", document.origin)
-    caption_dates: list[Any] = []
-    if analysis.triggers and document.captions:
-        try:  # a caption often dates in full the day the text gives without its year
-            caption_dates = [d for caption in document.captions for d in _find_dates(caption, reference=reference)]
+
+    def caption_dates() -> list[Any]:
+        """The dates of the captions, which often date in full the day the text gives without its year.
+
+        Read only when an event has such a day (a few documents in a hundred).
+        """
+        try:
+            return [d for caption in document.captions for d in _find_dates(caption, reference=reference)]
         except Exception:
             logger.exception("find_dates failed on a caption of %s", document.origin)
-    events = find_events(analysis, sentences, actors, mentions, dates, caption_dates)
+            return []
+
+    events = find_events(analysis, sentences, actors, mentions, dates, caption_dates if document.captions else ())
     return _replace(document, actors=tuple(actors), events=tuple(events), metrics=tuple(metrics))

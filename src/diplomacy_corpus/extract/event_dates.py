@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 from .event_merge import Draft
@@ -117,10 +118,28 @@ def last_day_before(view: str, dates: Sequence[Any], starts: Sequence[int], pos:
     return None
 
 
-def fill_years(drafts: Sequence[Draft], dates: Sequence[Any]) -> None:
-    """Give a year-less day the year of a dated mention of the same day (``23/6`` and ``23-26/6/2017``)."""
+def _yearless_day(draft: Draft) -> bool:
+    date = draft.date
+    return date is not None and date.year is None and date.month is not None and date.day is not None
+
+
+def fill_years(
+    drafts: Sequence[Draft], dates: Sequence[Any], more: Sequence[Any] | Callable[[], Sequence[Any]] = ()
+) -> None:
+    """Give a year-less day the year of a dated mention of the same day (``23/6`` and ``23-26/6/2017``).
+
+    Args:
+        drafts: the events so far; their year-less days get a year.
+        dates: the dates of the text.
+        more: further dates (photo captions), or what finds them: called only when a
+            draft has a year-less day.
+    """
+    if not any(_yearless_day(d) for d in drafts):
+        return
+    if callable(more):
+        more = more()
     known: list[tuple[int, int, int, int]] = []  # (month, first day, last day, year)
-    for d in dates:
+    for d in chain(dates, more):
         pd, end = d.date, d.date_end or d.date
         if pd.year is not None and pd.month is not None and pd.day is not None and not d.relative:
             last = end.day if end.month == pd.month and end.day is not None else pd.day

@@ -13,9 +13,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from . import lexicon
 from .analysis import Analysis
 
-__all__ = ["STATE_KINDS", "has_word", "letter_led", "signing_told", "trigger_ok", "words_before"]
+__all__ = [
+    "STATE_KINDS",
+    "gate",
+    "has_word",
+    "letter_led",
+    "lexicon_patterns",
+    "signing_told",
+    "trigger_ok",
+    "words_before",
+]
 
 _ANNIVERSARY_RE = re.compile(
     r"(?:kỷ niệm|tròn|sau|với bề dày|đánh dấu)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s+"
@@ -88,6 +98,46 @@ def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Sequence[str], nouns: Sequence[str]) -> bool:
     """Whether trigger ``t`` (start, end, lexicon spec) can tell an event (see the module)."""
+    nouns_rx = _any_of(tuple(nouns)) if nouns else None
+    return gate(an, t, _words_regex(tuple(blockers)), nouns_rx)
+
+
+_PLURAL_RE = _words_regex(("các", "những", "nhiều"))
+_NOT_YET_RE = _words_regex(("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để"))
+
+
+@lru_cache(maxsize=64)
+def _next_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What a text after a trigger may start with to be one of ``words``, and the words themselves."""
+    return tuple(w + " " for w in words), frozenset(words)
+
+
+_patterns: tuple[int, re.Pattern[str], re.Pattern[str] | None] | None = None
+
+
+def lexicon_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """`gate`'s patterns for the ``event_triggers`` lexicon's blockers and agreement nouns.
+
+    Compiled once per lexicon version (see `lexicon.version`).
+    """
+    global _patterns
+    if _patterns is None or _patterns[0] != lexicon.version():
+        cfg = lexicon.load("event_triggers")
+        nouns = cfg.get("agreement_nouns", [])
+        blockers = _words_regex(tuple(cfg.get("blockers_before", [])))
+        _patterns = (lexicon.version(), blockers, _any_of(tuple(nouns)) if nouns else None)
+    return _patterns[1], _patterns[2]
+
+
+def gate(
+    an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: re.Pattern[str], nouns: re.Pattern[str] | None
+) -> bool:
+    """`trigger_ok` with the blockers as a `has_word` pattern and the agreement nouns as an `_any_of` one.
+
+    Args:
+        blockers: ``_words_regex(tuple(blockers))``.
+        nouns: ``_any_of(tuple(nouns))``, or None when there are no nouns.
+    """
     ts, te, spec = t
     view = an.view
     # The word after the trigger first: it turns most triggers away ("tiếp tục"), cheaply.
@@ -98,30 +148,33 @@ def trigger_ok(an: Analysis, t: tuple[int, int, dict[str, Any]], blockers: Seque
     if rule:
         word = nxt.split(" ", 1)[0].strip(",.;:")
         # An actor next: a capital (a name, an office, an acronym) or a word opening one.
-        if not (word[:1].isupper() or word in _ACTOR_OPENERS) and not (
-            rule == "actor_or" and any(nxt.startswith(w + " ") or nxt == w for w in spec.get("next_words", []))
-        ):
-            return False
+        if not (word[:1].isupper() or word in _ACTOR_OPENERS):
+            if rule != "actor_or":
+                return False
+            starts, words = _next_words(tuple(spec.get("next_words", [])))
+            if not (nxt.startswith(starts) or nxt in words):
+                return False
     if _HABITUAL_RE.match(view, te):
         return False
-    if spec["kind"] in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
+    kind = spec["kind"]
+    if kind in STATE_KINDS and _ANNIVERSARY_RE.search(view[max(0, ts - 80) : ts]):
         return False
-    before = words_before(view, ts, 0, 5)
-    if spec.get("before") and not has_word(before, spec["before"]):
+    last = view[max(0, ts - 60) : ts].split()
+    if spec.get("before") and not has_word(" ".join(last[-5:]), spec["before"]):
         return False
     if spec.get("after") and not has_word(" ".join(nxt.lower().split()[:4]), spec["after"]):
         return False
-    last3 = " ".join(before.split()[-3:])
-    if has_word(last3, blockers):
+    last3 = " ".join(last[-3:])
+    if blockers.search(last3):
         return False
-    if spec["kind"] in ("visit", "agreement", "conference") and has_word(last3, ("các", "những", "nhiều")):
+    if kind in ("visit", "agreement", "conference") and _PLURAL_RE.search(last3):
         return False
     if spec.get("object"):
         # A passive "Hiệp định ... được ký kết" names its object far before the verb.
         back = 200 if view[max(0, ts - 6) : ts].rstrip().endswith("được") else 60
-        if not nouns or not _any_of(tuple(nouns)).search(view, max(0, ts - back), te + 80):
+        if nouns is None or not nouns.search(view, max(0, ts - back), te + 80):
             return False
-        if has_word(last3, ("sớm", "sẽ", "đề nghị", "cần", "nhằm", "để")):
+        if _NOT_YET_RE.search(last3):
             return False
     return True
 

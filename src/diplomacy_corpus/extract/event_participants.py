@@ -7,6 +7,7 @@ for a named person (`title_only`), the two states a text is about (`pair_countri
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -33,6 +34,23 @@ __all__ = [
 _LOCATION_RE = re.compile(rf"t(?<!\wt)ại\s+((?:trụ sở|thủ đô|thành phố|số \d+ phố|khu)\s+)?(?=[{UPPER}])")
 
 _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
+
+# Patterns of `inside_title`, `delegation_heads`, `visitors` and `location`, compiled once.
+_COMMA_RE = re.compile(r"[,;]")
+_LED_BY_RE = re.compile(r"^[^.;]{0,80}?\bdẫn đầu\b")
+_VISIT_WORDS_RE = re.compile(
+    r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*"
+)
+_OF_DELEGATION_RE = re.compile(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+(?:[Đđ]oàn|phái đoàn)\b")
+_DELEGATION_BEFORE_RE = re.compile(r"\b[Đđ]oàn\b[^,.;]{0,60}$")
+_OF_RE = re.compile(r"\bcủa\b")
+_INVITATION_OF_RE = re.compile(r"lời mời của\s*$")
+_NOW_AT_RE = re.compile(r"\b(?:đang|đang ở)\s+$")
+_INVITATION_RE = re.compile(r"lời mời\b")
+_DESTINATION_WORDS_RE = re.compile(
+    r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*"
+)
+_PLACE_NAME_RE = re.compile(r"(?:Thủ đô |thủ đô |thành phố )?[A-ZĐÀ-Ỹ][\w.’']*(?: [A-ZĐÀ-Ỹ][\w.’']*){0,3}")
 
 
 def pair_countries(an: Analysis, actors: Sequence[Actor]) -> list[str]:
@@ -71,7 +89,7 @@ def pair_short(an: Analysis) -> list[tuple[int, int, str]]:
 def inside_title(view: str, org: tuple[int, int, str], people: Sequence[tuple[int, int, str]]) -> bool:
     """Whether an organization belongs to the office of a person named right after it."""
     nxt = next((m for m in people if m[0] >= org[1]), None)
-    return nxt is not None and nxt[0] - org[1] < 80 and not re.search(r"[,;]", view[org[1] : nxt[0]])
+    return nxt is not None and nxt[0] - org[1] < 80 and not _COMMA_RE.search(view, org[1], nxt[0])
 
 
 def title_only(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
@@ -108,6 +126,7 @@ _LEADER_TITLES = (
 )
 _LISTED_STATES_RE = re.compile(r"\s*(?:,|và)\s*")  # between two states of a list
 _LEADERS_RE = re.compile(r"\b(?:[Cc]ác\s+|[Hh]ai\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?$")
+_LEADER = "lãnh đạo"  # what every match of `_LEADERS_RE` holds
 
 
 def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
@@ -119,20 +138,36 @@ def leaders_named(an: Analysis, actors: Sequence[Actor]) -> list[tuple[int, int,
     itself.
     """
     view = an.view
-    if "lãnh đạo" not in view:
-        return []  # most texts: one plain search decides
+    # Where "lãnh đạo" stands: most texts have none (one plain search decides), and a
+    # state can follow it only within 40 characters.
+    spots = []
+    at = view.find(_LEADER)
+    while at >= 0:
+        spots.append(at)
+        at = view.find(_LEADER, at + 1)
+    if not spots:
+        return []
     leaders: dict[str, list[str]] = {}
     for a in actors:
         if a.kind == "person" and a.country and any(t in _LEADER_TITLES for t in a.titles):
             leaders.setdefault(a.country, []).append(a.id)
+
+    def lead_before(pos: int) -> re.Match[str] | None:
+        """``_LEADERS_RE.search(view, max(0, pos - 40), pos)``, run only where "lãnh đạo" fits in."""
+        lo = max(0, pos - 40)
+        k = bisect.bisect_left(spots, lo)
+        if k == len(spots) or spots[k] > pos - len(_LEADER):
+            return None
+        return _LEADERS_RE.search(view, lo, pos)
+
     out = []
     countries = sorted(an.countries)
     for k, (s, e, code) in enumerate(countries):
-        lead = _LEADERS_RE.search(view, max(0, s - 40), s)
+        lead = lead_before(s)
         j = k
         while lead is None and j > 0 and _LISTED_STATES_RE.fullmatch(view, countries[j - 1][1], countries[j][0]):
             j -= 1
-            lead = _LEADERS_RE.search(view, max(0, countries[j][0] - 40), countries[j][0])
+            lead = lead_before(countries[j][0])
         ids = leaders.get(code, [])
         if lead is not None and len(ids) == 1:
             out.append((s, e, ids[0]))
@@ -155,7 +190,7 @@ def delegation_heads(view: str, pmentions: Sequence[tuple[int, int, str]]) -> li
         if (
             view.find("do", max(0, s - 170), s) >= 0
             and _DELEGATION_RE.search(view, max(0, s - 170), s)
-            and (_HEAD_AFTER_RE.match(view[e : e + 80]) or re.match(r"^[^.;]{0,80}?\bdẫn đầu\b", view[e : e + 90]))
+            and (_HEAD_AFTER_RE.match(view[e : e + 80]) or _LED_BY_RE.match(view[e : e + 90]))
         ):
             out.append((s, aid))
     return out
@@ -179,10 +214,7 @@ def visitors(
     nearest person before, then after. A person of the destination state is no visitor.
     """
     dest = None
-    m = re.match(
-        r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*",
-        view[te : te + 80],
-    )
+    m = _VISIT_WORDS_RE.match(view[te : te + 80])
     j = te + (m.end() if m else 0)
     for (s, _e), code in place_country.items():
         if s == j:
@@ -193,29 +225,27 @@ def visitors(
         return dest is None or person_country.get(aid) != dest
 
     after = [m_ for m_ in in_clause if m_[0] >= te]
-    if re.match(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+(?:[Đđ]oàn|phái đoàn)\b", view[te : te + 60]):
+    if _OF_DELEGATION_RE.match(view[te : te + 60]):
         prior = [aid for s, aid in heads if s < ts] or [aid for _, aid in heads[:1]]
         return [prior[-1]] if prior else []
-    if re.search(r"\b[Đđ]oàn\b[^,.;]{0,60}$", view[max(c_start, ts - 80) : ts]):
+    if _DELEGATION_BEFORE_RE.search(view[max(c_start, ts - 80) : ts]):
         prior = [aid for s, aid in heads if s < ts] or [aid for _, aid in heads[:1]]
         if prior:
             return [prior[-1]]
     if after:
         between = view[te : after[0][0]]
-        if re.search(r"\bcủa\b", between) and "lời mời" not in between and len(between) < 80 and ok(after[0][2]):
+        if _OF_RE.search(between) and "lời mời" not in between and len(between) < 80 and ok(after[0][2]):
             return [after[0][2]]
     before = [m_ for m_ in in_clause if m_[1] <= ts and "lời mời" not in view[m_[1] : ts]]
-    before = [
-        m_ for m_ in before if not re.search(r"lời mời của\s*$", view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])
-    ]
-    if before and re.search(r"\b(?:đang|đang ở)\s+$", view[max(0, ts - 10) : ts]):
+    before = [m_ for m_ in before if not _INVITATION_OF_RE.search(view[max(c_start, m_[0] - 40) : m_[0]]) and ok(m_[2])]
+    if before and _NOW_AT_RE.search(view[max(0, ts - 10) : ts]):
         return [before[-1][2]]
     if before:
         return [before[-1][2]]
     for aid in subject:
         if ok(aid):
             return [aid]
-    after = [m_ for m_ in after if not re.search(r"lời mời\b", view[te : m_[0]]) and ok(m_[2])]
+    after = [m_ for m_ in after if not _INVITATION_RE.search(view[te : m_[0]]) and ok(m_[2])]
     return [after[0][2]] if after else []
 
 
@@ -223,16 +253,13 @@ def location(an: Analysis, kind: str, ts: int, te: int, c_start: int, c_end: int
     view = an.view
     if kind == "visit":
         j = te
-        m = re.match(
-            r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*",
-            view[j:c_end],
-        )
+        m = _DESTINATION_WORDS_RE.match(view[j:c_end])
         if m:
             j += m.end()
         for s, e, _ in an.countries + an.places:
             if s == j:
                 return an.text[s:e]
-        m2 = re.match(r"(?:Thủ đô |thủ đô |thành phố )?[A-ZĐÀ-Ỹ][\w.’']*(?: [A-ZĐÀ-Ỹ][\w.’']*){0,3}", view[j:c_end])
+        m2 = _PLACE_NAME_RE.match(view[j:c_end])
         if m2 and m2.group(0) not in ("Đoàn",):
             # "Cộng hòa Belarus": lowercase syllables inside a name keep it whole
             return an.text[j : max(j + m2.end(), _capitalised_phrase_end(view, j, c_end))]

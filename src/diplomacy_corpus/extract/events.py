@@ -14,12 +14,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
-from ..models import Actor, Event, Span, _trusted
+from ..models import Actor, Event, Span, _builder
 from . import lexicon
 from .analysis import Analysis
 from .event_context import (
@@ -49,7 +49,7 @@ from .event_dates import (
     listed_dates,
     nearest_date,
 )
-from .event_gates import STATE_KINDS, has_word, letter_led, signing_told, trigger_ok, words_before
+from .event_gates import STATE_KINDS, gate, has_word, letter_led, lexicon_patterns, signing_told, words_before
 from .event_merge import TWO_PARTY, Draft, add_draft, attach, dedupe, drop_anchors, merge_headline, relabel
 from .event_participants import (
     delegation_heads,
@@ -66,6 +66,8 @@ from .event_participants import (
 from .text import clauses
 
 __all__ = ["find_events"]
+
+_new_event = _builder(Event)  # an Event from values valid by construction (see `_trusted`)
 
 _PAIR_WORDS_RE = re.compile(
     r"\b(?:hai nước|hai bên|song phương|hai quốc gia|hai Chính phủ|giữa hai|hai nhà lãnh đạo|hai lãnh đạo)\b"
@@ -145,7 +147,7 @@ def find_events(
     actors: Sequence[Actor],
     mentions: dict[str, list[tuple[int, int]]],
     dates: Sequence[Any],
-    year_dates: Sequence[Any] = (),
+    year_dates: Sequence[Any] | Callable[[], Sequence[Any]] = (),
 ) -> list[Event]:
     """Find the events of a document.
 
@@ -155,22 +157,23 @@ def find_events(
         actors: the document's actors (ids are used as participants).
         mentions: per actor id, the offsets of its mentions.
         dates: the dates found in the text (``DateMention`` objects, by offset).
-        year_dates: more dates of the document outside its text (photo captions); they
-            only give a year-less day the year of the same day written in full.
+        year_dates: more dates of the document outside its text (photo captions), or
+            what finds them (called only when an event has a year-less day); they only
+            give a year-less day the year of the same day written in full.
 
     Returns:
         Events with ids ``e1``..., in order of first mention.
     """
     if not an.triggers or not sentences:
         return []
-    cfg = _config()
-    blockers = cfg.get("blockers_before", [])
-    nouns = cfg.get("agreement_nouns", [])
     # The gates first: most documents have no trigger that passes, and then none of the
     # mentions, pairs and heads below is needed.
-    valid = [t for t in an.triggers if trigger_ok(an, t, blockers, nouns) and not _in_office(an.offices, t[0])]
+    blockers, noun_rx = lexicon_patterns()
+    valid = [t for t in an.triggers if gate(an, t, blockers, noun_rx) and not _in_office(an.offices, t[0])]
     if not valid:
         return []
+    cfg = _config()
+    nouns = cfg.get("agreement_nouns", [])
     view = an.view
     # Mentions by offset: persons, then names' titles standing alone, orgs, countries.
     pmentions = sorted((s, e, aid) for aid, spans in mentions.items() if aid.startswith("p") for s, e in spans)
@@ -396,14 +399,14 @@ def find_events(
                 add_draft(drafts, attrs.evolve(draft, date=extra.date, date_end=extra.date_end, location=None))
     drop_anchors(drafts)
     merge_headline(drafts, sentences[0])
-    fill_years(drafts, [*date_list, *year_dates])
+    fill_years(drafts, date_list, year_dates)
     codes = _codes()
     events = []
+    span_of = Span.of
     for n, d in enumerate(drafts, 1):
         code = codes.get(d.kind, {})
         events.append(
-            _trusted(
-                Event,
+            _new_event(
                 id=f"e{n}",
                 kind=d.kind,
                 date=d.date,
@@ -413,7 +416,7 @@ def find_events(
                 level=d.level,
                 cameo=code.get("cameo"),
                 plover=code.get("plover"),
-                evidence=tuple(Span.of(an.text, s, e) for s, e in sorted(set(d.evidence))),
+                evidence=tuple([span_of(an.text, s, e) for s, e in sorted(set(d.evidence))]),
             )
         )
     return events
