@@ -27,6 +27,7 @@ from .names import (
     is_name_part,
     is_outside_word,
     is_vietnamese_run,
+    is_vietnamese_words,
     object_nouns,
     org_words,
     word_traits,
@@ -189,9 +190,9 @@ def _shape(run: str) -> _Shape | None:
     A Vietnamese phrase or an organization's opening (`_candidate_words`) is none either.
     Cached: the same runs (``Hà Nội``, ``Donald Trump``) recur in every text.
     """
-    if is_vietnamese_run(run):
-        return None
     candidate = run.split(" ")
+    if is_vietnamese_words(run, candidate):
+        return None
     lexicon_words = _words()
     prefixes = lexicon_words.prefixes
     if candidate[0] in prefixes or (len(candidate) > 1 and candidate[0] + " " + candidate[1] in prefixes):
