@@ -5,22 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_corpus.extract import cues
 from diplomacy_corpus.extract.cues import Cues
 
 _WORDS = {"kim ngạch": "trade", "kim ngạch xuất khẩu": "export", "xuất khẩu": "export", "dự án": "projects"}
 _CUES = Cues(_WORDS)
 _PIECES = ["kim", "ngạch", "xuất", "khẩu", "dự", "án", "x", "_", " ", "  ", "\xa0", "\u202f", "\n", "\t", ",", "1"]
-_ODD = ("  ", "\xa0", "\t", "\u202f")
-
-
-@settings(max_examples=400)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
-def test_odd_here_equals_whole_text_then_stretch(low: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(low)))
-    end = data.draw(st.integers(start, len(low)))
-    old = any(s in low for s in _ODD) and any(low.find(s, start, end) >= 0 for s in _ODD)
-    assert cues._odd_here(low, start, end) == old
 
 
 @settings(max_examples=400)

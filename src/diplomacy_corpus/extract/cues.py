@@ -26,22 +26,8 @@ V = TypeVar("V")
 
 # Text with other spaces than single blanks between words (two blanks, a no-break or thin
 # space, a tab, a line break) is read by the regex, which allows any run of white space
-# there; the automaton knows single blanks only.
-
-
-def _odd_here(low: str, start: int, end: int) -> bool:
-    """Whether ``low[start:end]`` has other spaces than single blanks.
-
-    Only the stretch read matters, and looking in it alone is cheaper than first asking
-    the whole text (a search for two blanks is slow on text full of single ones).
-    """
-    find = low.find
-    return (
-        find("  ", start, end) >= 0
-        or find("\xa0", start, end) >= 0
-        or find("\t", start, end) >= 0
-        or find("\u202f", start, end) >= 0
-    )
+# there; the automaton knows single blanks only, and finds these spaces with its words.
+_ODD = ("  ", "\xa0", "\t", "\u202f", "\n")
 
 
 class Cues(Generic[V]):
@@ -64,6 +50,9 @@ class Cues(Generic[V]):
         automaton = ahocorasick.Automaton()
         for word in self._values:
             automaton.add_word(word, len(word))
+        for odd in _ODD:  # found in the same pass: then the regex reads the stretch
+            if odd not in self._values:
+                automaton.add_word(odd, 0)
         if self._values:
             automaton.make_automaton()
             self._automaton = automaton
@@ -72,14 +61,13 @@ class Cues(Generic[V]):
         """The cue words of ``low[start:end]``: ``(start, end, value)`` in text order."""
         if end <= start:
             return []
-        if self._automaton is None or _odd_here(low, start, end) or low.find("\n", start, end) >= 0:
-            return [
-                (m.start(), m.end(), self._values[" ".join(m.group().split())])
-                for m in self._regex.finditer(low, start, end)
-            ]
+        if self._automaton is None:
+            return self._by_regex(low, start, end)
         hits = []  # (start, -end): sorted, leftmost first and longest first, with no key function
         # A slice: given bounds, the automaton would first copy the whole text.
         for last, size in self._automaton.iter(low[start:end]):
+            if not size:  # other spaces than single blanks, or a line break
+                return self._by_regex(low, start, end)
             a, b = start + last - size + 1, start + last + 1
             if (a and (low[a - 1].isalnum() or low[a - 1] == "_")) or (b < end and (low[b].isalnum() or low[b] == "_")):
                 continue
@@ -95,6 +83,13 @@ class Cues(Generic[V]):
                 reached = -neg_b
                 out.append((a, reached, values[low[a:reached]]))
         return out
+
+    def _by_regex(self, low: str, start: int, end: int) -> list[tuple[int, int, V]]:
+        """`find` by the regex, which allows any run of white space between words."""
+        return [
+            (m.start(), m.end(), self._values[" ".join(m.group().split())])
+            for m in self._regex.finditer(low, start, end)
+        ]
 
     def search(self, low: str, start: int, end: int) -> bool:
         """Whether ``low[start:end]`` holds one of the cue words."""
