@@ -269,6 +269,7 @@ class PhraseMatcher:
         self._automaton: Any = None
         self._padded: dict[str, str] = {}
         self._resolved: dict[tuple[str, str | None], tuple[list[Entry], frozenset[str]] | None] = {}
+        self._lowered: tuple[str, str] | None = None
         try:
             import ahocorasick  # type: ignore[import-not-found]  # optional speed-up
 
@@ -296,6 +297,7 @@ class PhraseMatcher:
         for an organization head (reported by the automaton only).
         """
         lowered = view.lower()
+        self._lowered = (view, lowered)
         if self._automaton is None or len(lowered) != len(view):
             return [(m.start(), -m.end(), None) for m in self.regex.finditer(view)], False
         # Word boundaries become spaces, so a padded key only matches whole words.
@@ -306,6 +308,15 @@ class PhraseMatcher:
         ]
         found.sort()
         return found, True
+
+    def lowered(self, view: str) -> str | None:
+        """``view.lower()`` when the last scan read this very string (by identity), else None.
+
+        For a caller that lower-cases the text it scanned (the dates and metrics read
+        ``text.lower()``; the view of most texts is the text itself).
+        """
+        last = self._lowered
+        return last[1] if last is not None and last[0] is view else None
 
     def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
         """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
