@@ -60,13 +60,15 @@ def extract(document: Document) -> Document:
     """
     text = document.text or ""
     reference = reference_date(document.published)
-    sentences = split_sentences(text)
     view = match_view(text)
     masks = masked_regions(view)
     analysis = analyse(text, view, masks)
+    matcher = _matcher()
+    # The lexicon scan of the view reported where a sentence opener may stand (same offsets).
+    sentences = split_sentences(text, matcher.opener_starts(view))
     actors, mentions = build_actors(analysis)
     # The view of most texts is the text itself, which the lexicon scan lower-cased already.
-    low = _matcher().lowered(text) if view is text else None
+    low = matcher.lowered(text) if view is text else None
     dates: list[Any] = []
     if analysis.triggers:
         try:
