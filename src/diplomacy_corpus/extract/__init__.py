@@ -18,6 +18,7 @@ from ..models import Document, PartialDate, _replace
 from .actors import analyse, build_actors
 from .dates import find_dates as _find_dates
 from .events import find_events
+from .lexicon import matcher as _matcher
 from .metrics import find_metrics as _find_metrics
 from .text import masked_regions, match_view, split_sentences
 
@@ -59,21 +60,25 @@ def extract(document: Document) -> Document:
     """
     text = document.text or ""
     reference = reference_date(document.published)
-    sentences = split_sentences(text)
     view = match_view(text)
     masks = masked_regions(view)
     analysis = analyse(text, view, masks)
+    matcher = _matcher()
+    # The lexicon scan of the view reported where a sentence opener may stand (same offsets).
+    sentences = split_sentences(text, matcher.opener_starts(view))
     actors, mentions = build_actors(analysis)
+    # The view of most texts is the text itself, which the lexicon scan lower-cased already.
+    low = matcher.lowered(text) if view is text else None
     dates: list[Any] = []
     if analysis.triggers:
         try:
-            dates = _find_dates(text, reference=reference)
+            dates = _find_dates(text, reference=reference, low=low)
         except Exception:
             logger.exception("find_dates failed on %s", document.origin)
     metrics: list[Any] = []
     if _find_metrics is not None:
         try:  # right after the dates: the metrics reuse what find_dates read of this text
-            metrics = list(_find_metrics(text, sentences, reference=reference))
+            metrics = list(_find_metrics(text, sentences, reference=reference, low=low))
         except Exception:
             logger.exception("find_metrics failed on %s", document.origin)
 

@@ -215,11 +215,13 @@ def _entries() -> dict[str, list[Entry]]:
 _PUNCT_RE = _re.compile(r"[^\w' ]")
 #: The marks most frequent in news text, in that order: `_blank_marks` blanks them with
 #: `str.replace`, many times cheaper than a regex testing every character for a word character.
-_COMMON_MARKS = ",.\n-)(/\":”“;%…?&!"
+_COMMON_MARKS = ',.\n-)(/":”“;%…?&!'
 _MISS: Any = object()
 #: The key the automaton reports an organization head (``org_heads``) with: no lexicon hit,
 #: only where `org_names.generic_orgs` may find an organization (a key holds no NUL).
 _HEAD_KEY = "\x00org head"
+#: The key the automaton reports a word that may open a sentence with (`text.OPENERS`).
+_OPENER_KEY = "\x00opener"
 #: Surfaces remembered by a matcher before it forgets them all (bounds memory on odd input).
 _RESOLVED_MAX = 50_000
 
@@ -269,6 +271,9 @@ class PhraseMatcher:
         self._automaton: Any = None
         self._padded: dict[str, str] = {}
         self._resolved: dict[tuple[str, str | None], tuple[list[Entry], frozenset[str]] | None] = {}
+        self._lowered: tuple[str, str] | None = None
+        self._openers: tuple[str, list[int]] | None = None
+        self._openers_known = True
         try:
             import ahocorasick  # type: ignore[import-not-found]  # optional speed-up
 
@@ -282,6 +287,16 @@ class PhraseMatcher:
                 padded = " " + _PUNCT_RE.sub(" ", head.lower()).rstrip()
                 if len(padded) > 1:
                     automaton.add_word(padded, (len(padded), _HEAD_KEY))
+            # The words that may open a sentence whose period is missing, padded both sides:
+            # reported wherever they stand, in any case, for `text.split_sentences` to test.
+            from .text import OPENERS, match_view
+
+            for word in OPENERS:
+                for spelling in {word, match_view(word)}:
+                    padded = " " + _PUNCT_RE.sub(" ", spelling.lower()) + " "
+                    if padded in self._padded:  # pragma: no cover - no lexicon key is a bare opener
+                        self._openers_known = False
+                    automaton.add_word(padded, (len(padded), _OPENER_KEY))
             automaton.make_automaton()
             self._automaton = automaton
         except ImportError:  # pragma: no cover - depends on the environment
@@ -296,6 +311,7 @@ class PhraseMatcher:
         for an organization head (reported by the automaton only).
         """
         lowered = view.lower()
+        self._lowered = (view, lowered)
         if self._automaton is None or len(lowered) != len(view):
             return [(m.start(), -m.end(), None) for m in self.regex.finditer(view)], False
         # Word boundaries become spaces, so a padded key only matches whole words.
@@ -307,12 +323,21 @@ class PhraseMatcher:
         found.sort()
         return found, True
 
+    def lowered(self, view: str) -> str | None:
+        """``view.lower()`` when the last scan read this very string (by identity), else None.
+
+        For a caller that lower-cases the text it scanned (the dates and metrics read
+        ``text.lower()``; the view of most texts is the text itself).
+        """
+        last = self._lowered
+        return last[1] if last is not None and last[0] is view else None
+
     def _spans(self, view: str) -> list[tuple[int, int, str | None]]:
         """Leftmost-longest matches as ``(start, end, key)``; the key is None when the regex found it."""
         out: list[tuple[int, int, str | None]] = []
         last = -1
         for start, neg_end, key in self._found(view)[0]:
-            if key is _HEAD_KEY:
+            if key is _HEAD_KEY or key is _OPENER_KEY:
                 continue
             if start >= last:
                 last = -neg_end
@@ -347,12 +372,17 @@ class PhraseMatcher:
         resolve = self._resolve
         miss = _MISS
         head = _HEAD_KEY
+        opener = _OPENER_KEY
         last = -1
         found_all, automaton = self._found(view)
         heads: list[int] | None = [] if automaton else None
+        openers: list[int] = []
         for start, neg_end, found in found_all:
             if found is head:
                 heads.append(start)  # type: ignore[union-attr]
+                continue
+            if found is opener:
+                openers.append(start)
                 continue
             if start < last:
                 continue  # overlaps the match kept before it
@@ -365,7 +395,18 @@ class PhraseMatcher:
                 hit = resolved[(surface, found)] = resolve(surface, found)
             if hit is not None:
                 out.append((start, end, hit[0], hit[1]))
+        self._openers = (view, openers) if automaton and self._openers_known else None
         return out, heads
+
+    def opener_starts(self, view: str) -> list[int] | None:
+        """Where a word of `text.OPENERS` may start in ``view``, if the last scan read this very string.
+
+        In text order, in any case and whatever marks stand around it: a superset of where
+        `text.split_sentences` cuts before an opener (it tests each). None when the last
+        scan read another string or the automaton did not run.
+        """
+        last = self._openers
+        return last[1] if last is not None and last[0] is view else None
 
     def _resolve(self, surface: str, found: str | None) -> tuple[list[Entry], frozenset[str]] | None:
         """The entries a matched ``surface`` stands for and their categories (None: no entry accepts it).

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from itertools import chain
 from re import Match
 
 __all__ = [
+    "OPENERS",
     "UPPER",
     "clauses",
     "fold",
@@ -154,10 +156,11 @@ _ABBREVIATIONS = frozenset(
 # A sentence whose period is missing, as where a photo caption runs into the body ("... tháng
 # 6.2016 Trong khuôn khổ chuyến thăm ..."): a function word that only opens a sentence,
 # capitalised after a word and followed by a lowercase word.
-_OPENERS = (
+OPENERS = (
     "Trong", "Theo", "Tại", "Sau", "Nhân dịp", "Nhân chuyến", "Trước", "Cùng", "Chiều", "Sáng", "Tối", "Trưa",
     "Hôm", "Ngoài", "Khi", "Với", "Để", "Vì", "Nhưng", "Tuy", "Bên", "Phát biểu", "Ngay", "Dù", "Mặc", "Riêng", "Còn",
 )  # fmt: skip
+_OPENERS = OPENERS
 _LOWER_NEXT = "(?= [a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
 _OPENER_RE = re.compile("(?:" + "|".join(_OPENERS) + ")" + _LOWER_NEXT)
 
@@ -239,7 +242,7 @@ _OPENER_CUT_RE = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, openers: Iterable[int] | None = None) -> list[tuple[int, int]]:
     """Split a text into sentences, as ``(start, end)`` offsets.
 
     Sentences end at ``.``, ``!``, ``?`` or an ellipsis followed by white space and a
@@ -252,6 +255,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Args:
         text: the text to split.
+        openers: where a word of `OPENERS` may start, in text order, when the caller knows
+            (`lexicon.PhraseMatcher.opener_starts`): a superset of the cuts before an opener,
+            each tested here instead of searching the whole text.
 
     Returns:
         Offsets of the non-blank sentences, in order, trimmed of surrounding white space.
@@ -269,7 +275,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if any(text[p - 1].isspace() for p, _ in newlines):
             return _split_plain(text)  # white space before a newline, which the plain loop trims
         gaps += newlines
-    cuts = [(at - 1, at) for at in map(Match.start, _OPENER_CUT_RE.finditer(text))]
+    if openers is None:
+        cuts = [(at - 1, at) for at in map(Match.start, _OPENER_CUT_RE.finditer(text))]
+    else:
+        cut_at = _OPENER_CUT_RE.match
+        cuts = [(at - 1, at) for at in openers if text[at].isupper() and cut_at(text, at)]
     if cuts:
         gaps += cuts
         shared = True
