@@ -16,7 +16,7 @@ from .analysis import CONNECTORS, VERBS, Analysis
 
 __all__ = ["generic_orgs"]
 
-_org_re_cache: tuple[int, Any] | None = None
+_org_re_cache: tuple[int, re.Pattern[str], frozenset[str]] | None = None
 # A tuple, so one ``str.startswith`` call tests them all.
 _NOT_ORG = ("Hội nghị", "Hội thảo", "Hội đàm", "Hội kiến", "Hội chợ", "Hội họp", "Đảng viên", "Nhóm họp")
 
