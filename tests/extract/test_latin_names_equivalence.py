@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import latin_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +43,7 @@ def _old_verdict(run, candidate, offsets, first, last, lexicon_words):  # type: 
 def _old_shape(run: str):  # type: ignore[no-untyped-def]
     """`latin_names._shape` before `names.word_traits` (uncached)."""
     version = lexicon.version()
-    candidate = latin_names._candidate_words(run, version)
+    candidate = latin_reference._candidate_words(run, version)
     if candidate is None:
         return None
     offsets = []
@@ -51,12 +52,12 @@ def _old_shape(run: str):  # type: ignore[no-untyped-def]
         offsets.append(pos)
         pos += len(w) + 1
     last = len(candidate)
-    while last and not latin_names._closes_name(candidate[last - 1], version):
+    while last and not latin_reference._closes_name(candidate[last - 1], version):
         last -= 1
     lexicon_words = latin_names._words()
     shape = []
     for x, w in enumerate(candidate):
-        if latin_names._opens_name(w, version):
+        if latin_reference._opens_name(w, version):
             found = _old_verdict(run, candidate, offsets, x, last, lexicon_words) if last - x >= 2 else None
             shape.append((offsets[x], offsets[x] + len(w), found))
     while shape and shape[-1][2] is None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import latin_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import VIETNAMESE
 
-from diplomacy_corpus.extract import actors, latin_names, lexicon, names, person_country, text
+from diplomacy_corpus.extract import actors, lexicon, names, person_country, text
 from diplomacy_corpus.extract.lexicon import _PUNCT_RE, _collapse
 
 # Lexicon phrases in several spellings, and the marks that end sentences or split words.
@@ -154,7 +155,7 @@ def test_candidate_words_equals_inline_checks(run: str) -> None:
     prefixes = names.org_words()[0]
     words = run.split(" ")
     old = None if names.is_vietnamese_run(run) or words[0] in prefixes or " ".join(words[:2]) in prefixes else words
-    new = latin_names._candidate_words(run, lexicon.version())
+    new = latin_reference._candidate_words(run, lexicon.version())
     assert (None if new is None else list(new)) == old
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import latin_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,16 +99,16 @@ def _old_latin_names(an: Analysis) -> None:
     taken = [(p.start, p.end) for p in an.persons]
     known = {p.name for p in an.persons if p.kind != "short"}
     for m in LATIN_RUN_RE.finditer(an.view):
-        candidate = latin_names._candidate_words(m.group(0), version)
+        candidate = latin_reference._candidate_words(m.group(0), version)
         if candidate is None:
             continue
         words = list(candidate)
         start, end = m.span()
         while words and (
-            not latin_names._opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))
+            not latin_reference._opens_name(words[0], version) or an.overlaps_hit(start, start + len(words[0]))
         ):
             start += len(words.pop(0)) + 1
-        while words and not latin_names._closes_name(words[-1], version):
+        while words and not latin_reference._closes_name(words[-1], version):
             end -= len(words.pop()) + 1
         if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
             continue

@@ -22,11 +22,6 @@ from .names import (
     OPENS_NAME,
     SYLLABLE,
     english_words,
-    has_vietnamese_letters,
-    is_cap,
-    is_name_part,
-    is_outside_word,
-    is_vietnamese_run,
     is_vietnamese_words,
     object_nouns,
     org_words,
@@ -187,7 +182,7 @@ def _shape(run: str) -> _Shape | None:
     (which only the text tells), and ends with the last word that can close one; it is then
     no name when under two words, all Vietnamese syllables, or a model (``F-16 Falcon``), and
     an organization for an Arabic article and one word or an English or organization word.
-    A Vietnamese phrase or an organization's opening (`_candidate_words`) is none either.
+    A Vietnamese phrase or an organization's opening is none either.
     Cached: the same runs (``Hà Nội``, ``Donald Trump``) recur in every text.
     """
     candidate = run.split(" ")
@@ -232,36 +227,6 @@ def _verdict(
     if _DIGIT_RE.search(run, start, end):
         return None  # "P-3 Orion", "F-16 Falcon": a model, not a person
     return start, end, _PERSON, ""
-
-
-@lru_cache(maxsize=16384)
-def _candidate_words(run: str, version: int) -> tuple[str, ...] | None:
-    """The words of a capitalised run, or None for a Vietnamese phrase or an organization's opening.
-
-    Cached per lexicon version: the same runs (``Hà Nội``, ``Việt Nam``) recur in every text.
-    """
-    del version  # part of the cache key: a lexicon change renews the answers
-    if is_vietnamese_run(run):
-        return None
-    words = run.split(" ")
-    prefixes = _words().prefixes
-    if words[0] in prefixes or " ".join(words[:2]) in prefixes:
-        return None
-    return tuple(words)
-
-
-@lru_cache(maxsize=16384)
-def _opens_name(word: str, version: int) -> bool:
-    """Whether ``word`` can be the first word of a foreign name (cached per lexicon version)."""
-    del version  # part of the cache key: a lexicon change renews the answers
-    return is_cap(word) and not is_outside_word(word) and not has_vietnamese_letters(word)
-
-
-@lru_cache(maxsize=16384)
-def _closes_name(word: str, version: int) -> bool:
-    """Whether ``word`` can be the last word of a foreign name (cached per lexicon version)."""
-    del version
-    return is_name_part(word) and not is_outside_word(word) and not has_vietnamese_letters(word)
 
 
 def _apposition(an: Analysis, end: int) -> tuple[list[str], str | None]:
