@@ -16,9 +16,7 @@ from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
-import attrs
-
-from ..models import Actor, Span
+from ..models import Actor, Span, _builder
 from . import lexicon
 from .analysis import Analysis, PersonMention
 from .latin_names import latin_names
@@ -176,46 +174,15 @@ def analyse(text: str, view: str, masks: list[tuple[int, int]]) -> Analysis:
 
 # --------------------------------------------------------------------------- actors
 
-# The slots of the frozen models, set through their descriptors: values valid by
-# construction need neither validators nor the frozen class's __setattr__ (`models._trusted`).
-_SPAN_START, _SPAN_END, _SPAN_TEXT = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
-_ACTOR_SLOTS = tuple(Actor.__dict__[f.name].__set__ for f in attrs.fields(Actor))
-assert [f.name for f in attrs.fields(Actor)] == ["id", "name", "kind", "country", "titles", "aliases", "mentions"]
+# Actors and their mention spans are made from values valid by construction: no
+# validators, no frozen __setattr__ (see `models._builder`).
+_actor = _builder(Actor)
+_span = _builder(Span)
 
 
 def _spans(text: str, offsets: list[tuple[int, int]]) -> tuple[Span, ...]:
-    """``Span.of(text, s, e)`` for each ``(s, e)`` of ``offsets`` (offsets of mentions, valid), faster."""
-    new = object.__new__
-    out = []
-    for s, e in offsets:
-        span = new(Span)
-        _SPAN_START(span, s)
-        _SPAN_END(span, e)
-        _SPAN_TEXT(span, text[s:e])
-        out.append(span)
-    return tuple(out)
-
-
-def _actor(
-    aid: str,
-    name: str,
-    kind: str,
-    country: str | None,
-    titles: tuple[str, ...],
-    aliases: tuple[str, ...],
-    mentions: tuple[Span, ...],
-) -> Actor:
-    """An `Actor` from values valid by construction (as `models._trusted` makes it, faster)."""
-    actor = object.__new__(Actor)
-    set_id, set_name, set_kind, set_country, set_titles, set_aliases, set_mentions = _ACTOR_SLOTS
-    set_id(actor, aid)
-    set_name(actor, name)
-    set_kind(actor, kind)
-    set_country(actor, country)
-    set_titles(actor, titles)
-    set_aliases(actor, aliases)
-    set_mentions(actor, mentions)
-    return actor
+    """``Span.of(text, s, e)`` for each ``(s, e)`` of ``offsets`` (offsets of mentions, valid)."""
+    return tuple([_span(s, e, text[s:e]) for s, e in offsets])
 
 
 @lru_cache(maxsize=16384)
@@ -300,13 +267,13 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
         mentions[pid] = spans
         actors.append(
             _actor(
-                pid,
-                p["name"],
-                "person",
-                country,
-                _fullest_titles(p["titles"]),
-                tuple(sorted(a for a in p["aliases"] if a != p["name"])),
-                _spans(text, spans),
+                id=pid,
+                name=p["name"],
+                kind="person",
+                country=country,
+                titles=_fullest_titles(p["titles"]),
+                aliases=tuple(sorted(a for a in p["aliases"] if a != p["name"])),
+                mentions=_spans(text, spans),
             )
         )
     org_spans: dict[str, list[tuple[int, int]]] = {}
@@ -317,7 +284,7 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     for n_, (oid, spans) in enumerate(org_spans.items(), 1):
         aid = f"o{n_}"
         mentions[aid] = spans
-        actors.append(_actor(aid, org_names[oid], "organization", None, (), (), _spans(text, spans)))
+        actors.append(_actor(id=aid, name=org_names[oid], kind="organization", mentions=_spans(text, spans)))
     person_spans = sorted([s for p in people.values() for s in p["mentions"]])
     by_code: dict[str, list[tuple[int, int]]] = {}
     for s, e, code in an.countries:
@@ -329,7 +296,8 @@ def build_actors(an: Analysis) -> tuple[list[Actor], dict[str, list[tuple[int, i
     for code, spans in by_code.items():
         aid = f"c-{code}"
         mentions[aid] = spans
-        actors.append(_actor(aid, names.get(code, [code])[0], "country", code, (), (), _spans(text, spans)))
+        name = names.get(code, [code])[0]
+        actors.append(_actor(id=aid, name=name, kind="country", country=code, mentions=_spans(text, spans)))
     del view
     return actors, mentions
 

@@ -24,8 +24,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-import attrs
-
 from diplomacy_corpus.extract.dates import _cached as _cached_dates
 from diplomacy_corpus.extract.metric_kinds import (
     _AND_AFTER,
@@ -46,7 +44,7 @@ from diplomacy_corpus.extract.metric_kinds import (
 )
 from diplomacy_corpus.extract.numbers import NumberMention, _scan, prescan
 from diplomacy_corpus.extract.periods import _date_spans, _periods, _pick_period
-from diplomacy_corpus.models import Metric, PartialDate, Span
+from diplomacy_corpus.models import Metric, PartialDate, Span, _builder
 
 __all__ = ["find_metrics"]
 
@@ -156,48 +154,21 @@ def find_metrics(
     spans: dict[tuple[int, int], Span] = {}
     return [
         _metric(
-            f"m{i}",
-            fig.kind,
-            fig.value,
-            fig.unit,
-            period,
-            fig.qualifier,
-            text[fig.start : fig.end],
-            spans.get(span) or spans.setdefault(span, Span.of(text, *span)),
+            id=f"m{i}",
+            kind=fig.kind,
+            value=fig.value,
+            unit=fig.unit,
+            period=period,
+            qualifier=fig.qualifier,
+            text=text[fig.start : fig.end],
+            evidence=spans.get(span) or spans.setdefault(span, Span.of(text, *span)),
         )
         for i, (fig, period, span) in enumerate(unique, 1)
     ]
 
 
-# The slots of a Metric, set one by one as `_trusted` does, in field order.
-_METRIC_SLOTS = tuple(getattr(Metric, f.name).__set__ for f in attrs.fields(Metric))
-assert [f.name for f in attrs.fields(Metric)] == [
-    "id", "kind", "value", "unit", "period", "qualifier", "text", "evidence"
-]  # fmt: skip
-_SET_ID, _SET_KIND, _SET_VALUE, _SET_UNIT, _SET_PERIOD, _SET_QUALIFIER, _SET_TEXT, _SET_EVIDENCE = _METRIC_SLOTS
-
-
-def _metric(
-    ident: str,
-    kind: str,
-    value: float,
-    unit: str,
-    period: str | None,
-    qualifier: str | None,
-    text: str,
-    evidence: Span,
-) -> Metric:
-    """A Metric from values valid by construction (like `_trusted`, faster)."""
-    metric = object.__new__(Metric)
-    _SET_ID(metric, ident)
-    _SET_KIND(metric, kind)
-    _SET_VALUE(metric, value)
-    _SET_UNIT(metric, unit)
-    _SET_PERIOD(metric, period)
-    _SET_QUALIFIER(metric, qualifier)
-    _SET_TEXT(metric, text)
-    _SET_EVIDENCE(metric, evidence)
-    return metric
+# A Metric from values valid by construction (see `models._builder`).
+_metric = _builder(Metric)
 
 
 def _unique(
