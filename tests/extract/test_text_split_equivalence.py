@@ -7,6 +7,7 @@ The plain loop is the reference: it walks `_END_RE`, tests each bare period's wo
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
@@ -14,6 +15,10 @@ from hypothesis import strategies as st
 from strategies import VIETNAMESE
 
 from diplomacy_corpus.extract import text
+
+# The single patterns the library used before, kept here as the references.
+_RELATED_RE = re.compile(r"^\s*Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
+_TONE_RE = re.compile("[oOuU][" + text._TONE_MARKS + r"](?!\w)")
 
 _PIECES = [
     "Ông Nam", "TS. Lê", "ts  . Lê", "Ông \t. E", "A   . B", "ts. Lê", "Ts.  Lê", "O. Smith", "O . Smith", "Mr. X",
@@ -81,7 +86,7 @@ _RELATED_PIECES = [
 @settings(max_examples=1500)
 @given(st.lists(st.sampled_from(_RELATED_PIECES), max_size=12).map("".join))
 def test_related_heading_from_its_first_word(t: str) -> None:
-    m = text._RELATED_RE.search(t)
+    m = _RELATED_RE.search(t)
     assert text._related_start(t) == (None if m is None else m.start())
 
 
@@ -113,7 +118,7 @@ _TONE_PIECES = [
 @settings(max_examples=1500)
 @given(st.lists(st.sampled_from(_TONE_PIECES), max_size=16).map("".join))
 def test_tone_marks_letter_by_letter(t: str) -> None:
-    one_pass = text._TONE_RE.sub(text._tone, t)
+    one_pass = _TONE_RE.sub(text._tone, t)
     by_letter = t
     for _, rx in text._TONE_RES:
         by_letter = rx.sub(text._tone, by_letter)

@@ -28,7 +28,6 @@ from .person_country import fill_countries
 __all__ = ["Analysis", "PersonMention", "analyse", "build_actors"]
 
 _CUES = frozenset({"title", "honorific", "counterpart"})
-_UPPER_V = "ĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _ACTOR_CATS = frozenset({"country", "org", "place", "trigger"})
 
 

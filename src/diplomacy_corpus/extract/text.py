@@ -48,11 +48,10 @@ _TONE_PAIRS = {
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
 _TONE_MARKS = "".join(sorted({k[1] for k in _TONE_PAIRS}))
-_TONE_RE = re.compile("[oOuU][" + _TONE_MARKS + r"](?!\w)")
-# `_TONE_RE` split by its first letter: a pattern opening with a literal is found by a fast
-# scan for that letter, one opening with a class by testing the class at every character.
-# The pairs never overlap and a replacement makes no new pair, so one letter after the
-# other gives what `_TONE_RE` gives.
+# Old-style tone marks, ``[oOuU][marks](?!\w)``, as one pattern per first letter: a pattern
+# opening with a literal is found by a fast scan for that letter, one opening with a class
+# by testing the class at every character. The pairs never overlap and a replacement makes
+# no new pair, so one letter after the other gives what the single pattern gives.
 _TONE_RES = tuple((c, re.compile(c + "[" + _TONE_MARKS + r"](?!\w)")) for c in "oOuU")
 _REPLACEMENTS = (
     ("\u2019", "'"),
@@ -378,14 +377,14 @@ _MASK_RES = (
     re.compile(r"\((?:Nguồn|Ảnh|Photo|Source)\s*:[^)\n]{0,80}\)"),
     re.compile(r"\[[^\]\n]{0,300}\]"),
 )
-_RELATED_RE = re.compile(r"^\s*Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
-# The same heading from its first word, which the regex engine skips to (a pattern opening
-# with '^' is tried at every character); the white space before it is checked after.
+# A "Tin liên quan" heading alone on its line (``^\s*Tin\s+liên\s+quan\s*$``), found from its
+# first word, which the regex engine skips to (a pattern opening with '^' is tried at every
+# character); the white space before it is checked after.
 _RELATED_WORDS_RE = re.compile(r"Tin\s+(?:Liên\s+Quan|liên\s+quan)\s*$", re.M)
 
 
 def _related_start(text: str) -> int | None:
-    """Where `_RELATED_RE` first matches: the first line start of the blank run before the heading."""
+    """Where a related-news heading stands: the first line start of the blank run before it."""
     for m in _RELATED_WORDS_RE.finditer(text):
         at = m.start()
         blank = len(text[:at].rstrip())  # the white space before the heading starts here
