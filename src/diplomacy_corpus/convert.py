@@ -187,30 +187,23 @@ def _strings_json(values: tuple[str, ...]) -> str:
     return "[" + ",".join(map(_json_string, values)) + "]"
 
 
-def _spans_json(spans: tuple[Span, ...]) -> str:
-    for span in spans:
-        if type(span.start) is not int or type(span.end) is not int:  # a bool would be written "true"
-            raise UnusualValue(span)
-    string = _json_string
-    parts = [f'{{"start":{span.start},"end":{span.end},"text":{string(span.text)}}}' for span in spans]
-    return f'[{",".join(parts)}]'
-
-
 def _span_json(span: Span) -> str:
     start, end = span.start, span.end
-    if type(start) is not int or type(end) is not int:
+    if type(start) is not int or type(end) is not int:  # a bool would be written "true"
         raise UnusualValue(span)
     return f'{{"start":{start},"end":{end},"text":{_json_string(span.text)}}}'
 
 
+def _spans_json(spans: tuple[Span, ...]) -> str:
+    return "[" + ",".join(map(_span_json, spans)) + "]"
+
+
 def _actor_json(actor: Actor) -> str:
     string = _json_string
-    country, titles, aliases = actor.country, actor.titles, actor.aliases
     return (
         f'{{"id":{string(actor.id)},"name":{string(actor.name)},"kind":{string(actor.kind)},'
-        f'"country":{"null" if country is None else string(country)},'
-        f'"titles":[{",".join(map(string, titles)) if titles else ""}],'
-        f'"aliases":[{",".join(map(string, aliases)) if aliases else ""}],"mentions":{_spans_json(actor.mentions)}}}'
+        f'"country":{_opt_json(actor.country)},"titles":{_strings_json(actor.titles)},'
+        f'"aliases":{_strings_json(actor.aliases)},"mentions":{_spans_json(actor.mentions)}}}'
     )
 
 
