@@ -38,18 +38,18 @@ _LOC_TOKEN_RE = re.compile(r"[\w’'.]+|[^\w\s]")
 # Patterns of `inside_title`, `delegation_heads`, `visitors` and `location`, compiled once.
 _COMMA_RE = re.compile(r"[,;]")
 _LED_BY_RE = re.compile(r"^[^.;]{0,80}?\bdẫn đầu\b")
-_VISIT_WORDS_RE = re.compile(
-    r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|lịch sử|tới|đến|sang|nước)\s*)*"
-)
+# The words between a visit and its destination ("thăm chính thức cấp Nhà nước tới"), and
+# the same with "lịch sử" (a historic visit) where the visitor is read.
+_DESTINATION_WORDS = "chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước"
+_DESTINATION_WORDS_RE = re.compile(rf"\s*(?:(?:{_DESTINATION_WORDS})\s*)*")
+_VISIT_WORDS_RE = re.compile(rf"\s*(?:(?:{_DESTINATION_WORDS}|lịch sử)\s*)*")
 _OF_DELEGATION_RE = re.compile(r"\s*(?:và làm việc\s+)?(?:[^\s]+\s+){0,3}?của\s+(?:[Đđ]oàn|phái đoàn)\b")
 _DELEGATION_BEFORE_RE = re.compile(r"\b[Đđ]oàn\b[^,.;]{0,60}$")
 _OF_RE = re.compile(r"\bcủa\b")
 _INVITATION_OF_RE = re.compile(r"lời mời của\s*$")
 _NOW_AT_RE = re.compile(r"\b(?:đang|đang ở)\s+$")
 _INVITATION_RE = re.compile(r"lời mời\b")
-_DESTINATION_WORDS_RE = re.compile(
-    r"\s*(?:(?:chính thức|cấp Nhà nước|hữu nghị|làm việc|và làm việc|cấp cao|tới|đến|sang|nước)\s*)*"
-)
+
 _PLACE_NAME_RE = re.compile(r"(?:Thủ đô |thủ đô |thành phố )?[A-ZĐÀ-Ỹ][\w.’']*(?: [A-ZĐÀ-Ỹ][\w.’']*){0,3}")
 
 
