@@ -30,7 +30,13 @@ def _old_spans(matcher: lexicon.PhraseMatcher, view: str) -> list[tuple[int, int
     if matcher._automaton is None or len(lowered) != len(view):
         return [(*m.span(), None) for m in matcher.regex.finditer(view)]
     padded = " " + _PUNCT_RE.sub(" ", lowered) + " "
-    found = [(end - size + 1, 1 - end, key) for end, (size, key) in matcher._automaton.iter(padded)]
+    # (The automaton also holds the keys it reports organization heads and sentence openers
+    # with, added after this code: they were never hits.)
+    found = [
+        (end - size + 1, 1 - end, key)
+        for end, (size, key) in matcher._automaton.iter(padded)
+        if key not in (lexicon._HEAD_KEY, lexicon._OPENER_KEY)
+    ]
     found.sort()
     out: list[tuple[int, int, str | None]] = []
     last = -1
